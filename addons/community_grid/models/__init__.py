@@ -1,0 +1,2 @@
+from . import community_area
+from . import res_users

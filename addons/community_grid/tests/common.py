@@ -1,0 +1,41 @@
+from odoo.tests import TransactionCase, new_test_user
+
+
+class CommunityCase(TransactionCase):
+    """A small territory and one user per role, shared by the addons' tests.
+
+    南海区 → 桂城街道 → 平东社区 → 平东花园, and 夏东社区 beside it.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        Area = cls.env["community.area"]
+        cls.district = Area.create({"name": "测试区", "area_type": "district"})
+        cls.street = Area.create(
+            {"name": "测试街道", "area_type": "street", "parent_id": cls.district.id}
+        )
+        cls.community = Area.create(
+            {"name": "测试东社区", "area_type": "community", "parent_id": cls.street.id}
+        )
+        cls.other_community = Area.create(
+            {"name": "测试西社区", "area_type": "community", "parent_id": cls.street.id}
+        )
+        cls.estate = Area.create(
+            {"name": "测试花园", "area_type": "estate", "parent_id": cls.community.id}
+        )
+        cls.other_street = Area.create(
+            {"name": "另一街道", "area_type": "street", "parent_id": cls.district.id}
+        )
+        cls.grid_worker = cls._role_user("t_gridworker", "community_grid.group_grid_worker", cls.estate)
+        cls.staff = cls._role_user("t_staff", "community_grid.group_community_staff", cls.community)
+        cls.manager = cls._role_user("t_manager", "community_grid.group_street_manager", cls.street)
+        cls.portal_user = new_test_user(cls.env, login="t_resident", groups="base.group_portal")
+        cls.plain_user = new_test_user(cls.env, login="t_plain", groups="base.group_user")
+
+    @classmethod
+    def _role_user(cls, login, group, area):
+        user = new_test_user(cls.env, login=login, groups=f"base.group_user,{group}")
+        user.community_area_ids = area
+        return user

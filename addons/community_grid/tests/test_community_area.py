@@ -1,0 +1,89 @@
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import CommunityCase
+
+
+@tagged("post_install", "-at_install")
+class TestCommunityArea(CommunityCase):
+    def test_tree_paths_and_levels(self):
+        self.assertEqual(self.estate.complete_name, "测试区 / 测试街道 / 测试东社区 / 测试花园")
+        self.assertEqual(self.estate.street_id, self.street)
+        self.assertEqual(self.estate.community_id, self.community)
+        self.assertEqual(self.estate.district_id, self.district)
+        self.assertTrue(self.estate.parent_path.startswith(self.district.parent_path))
+        below = self.env["community.area"].search([("id", "child_of", self.street.id)])
+        self.assertIn(self.estate, below)
+        self.assertNotIn(self.other_street, below)
+        self.assertEqual(self.street.child_count, 2)
+
+    def test_levels_follow_a_move(self):
+        self.community.parent_id = self.other_street
+        self.assertEqual(self.estate.street_id, self.other_street)
+        self.assertEqual(self.estate.complete_name, "测试区 / 另一街道 / 测试东社区 / 测试花园")
+
+    def test_parent_must_be_one_level_up(self):
+        with self.assertRaisesRegex(ValidationError, "choose a parent one level up"):
+            self.env["community.area"].create(
+                {"name": "错层小区", "area_type": "estate", "parent_id": self.street.id}
+            )
+        with self.assertRaises(UserError):  # a cycle
+            self.district.parent_id = self.estate
+
+    def test_changing_a_type_must_keep_children_fitting(self):
+        with self.assertRaisesRegex(ValidationError, "move them first"):
+            self.district.area_type = "street"
+
+    def test_code_is_unique(self):
+        self.community.code = "440605001"
+        with self.assertRaises(Exception), self.cr.savepoint():
+            self.other_community.code = "440605001"
+            self.env.flush_all()
+
+    def test_staff_edit_own_community_only(self):
+        Area = self.env["community.area"]
+        self.estate.with_user(self.staff).name = "测试花园二期"
+        self.assertEqual(self.estate.name, "测试花园二期")
+        new_estate = Area.with_user(self.staff).create(
+            {"name": "新小区", "area_type": "estate", "parent_id": self.community.id}
+        )
+        self.assertEqual(new_estate.community_id, self.community)
+        with self.assertRaises(AccessError):
+            self.other_community.with_user(self.staff).name = "越权修改"
+        with self.assertRaises(AccessError):
+            Area.with_user(self.staff).create(
+                {"name": "越权小区", "area_type": "estate", "parent_id": self.other_community.id}
+            )
+        with self.assertRaises(AccessError):
+            self.estate.with_user(self.staff).unlink()
+
+    def test_grid_worker_reads_but_never_writes(self):
+        areas = self.env["community.area"].with_user(self.grid_worker).search(
+            [("id", "child_of", self.district.id)]
+        )
+        self.assertIn(self.other_street, areas)
+        with self.assertRaises(AccessError):
+            self.estate.with_user(self.grid_worker).name = "网格员改名"
+
+    def test_manager_edits_and_deletes_in_own_street(self):
+        self.other_community.with_user(self.manager).name = "测试西社区(新)"
+        extra = self.env["community.area"].create(
+            {"name": "待删小区", "area_type": "estate", "parent_id": self.other_community.id}
+        )
+        extra.with_user(self.manager).unlink()
+        self.assertFalse(extra.exists())
+        with self.assertRaises(AccessError):
+            self.other_street.with_user(self.manager).name = "别的街道"
+
+    def test_portal_user_has_no_access(self):
+        with self.assertRaises(AccessError):
+            self.env["community.area"].with_user(self.portal_user).search([])
+
+    def test_demo_territory_is_loaded(self):
+        pingdong = self.env.ref("community_grid.area_pingdong_demo")
+        communities = self.env["community.area"].search_count(
+            [("area_type", "=", "community"), ("district_id", "=", pingdong.district_id.id)]
+        )
+        # seed 000, annex 2 lists 20 pilot communities in 7 towns and streets
+        self.assertEqual(communities, 20)
+        self.assertEqual(pingdong.street_id.name, "桂城街道")

@@ -1,0 +1,1 @@
+from . import volunteer_team

@@ -1,0 +1,546 @@
+#!/usr/bin/env python3
+"""Developer bootstrap for the community governance platform.
+
+Called by the Makefile; standard library only, so that the system Python
+can run it before the virtualenv exists.
+
+    devctl.py venv        create .venv, install Odoo and the requirements
+    devctl.py pg-start    find a PostgreSQL server, or start the private one
+    devctl.py pg-stop     stop the private cluster (if this checkout runs one)
+    devctl.py config      write .local/odoo.conf for this machine
+    devctl.py run         install/upgrade the database and serve Odoo
+    devctl.py stop        stop the server started by `run`, then PostgreSQL
+    devctl.py test        fresh test database, every test, one summary line
+    devctl.py i18n        export .pot files and merge them into zh_CN.po
+
+Machine-specific values (Odoo path, database connection, ports) go into
+.local/, never into the committed odoo.conf.
+"""
+
+import argparse
+import configparser
+import contextlib
+import hashlib
+import json
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import sys
+import tarfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCAL = Path(os.environ.get("COMMUNITY_LOCAL_DIR", ROOT / ".local")).resolve()
+VENV = Path(os.environ.get("COMMUNITY_VENV", ROOT / ".venv"))
+ADDONS = ["community_grid", "community_party", "community_mediation", "community_volunteer"]
+ODOO_SDIST_URL = "https://nightly.odoo.com/18.0/nightly/src/odoo_18.0.latest.tar.gz"
+DB_NAME = os.environ.get("DB_NAME", "community")
+TEST_DB = os.environ.get("TEST_DB", "community_test")
+HTTP_PORT = int(os.environ.get("HTTP_PORT", "8069"))
+PG_ROLE = "odoo"
+
+
+def say(msg):
+    print(f"[devctl] {msg}", flush=True)
+
+
+def die(msg, code=1):
+    print(f"[devctl] ERROR: {msg}", file=sys.stderr, flush=True)
+    sys.exit(code)
+
+
+def run(cmd, check=True, **kw):
+    return subprocess.run([str(c) for c in cmd], check=check, **kw)
+
+
+def venv_python():
+    return VENV / "bin" / "python"
+
+
+def free_port(start):
+    for port in range(start, start + 200):
+        with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    die(f"no free TCP port from {start}")
+
+
+def port_open(port, host="127.0.0.1"):
+    with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as s:
+        s.settimeout(0.5)
+        return s.connect_ex((host, port)) == 0
+
+
+# --------------------------------------------------------------------------
+# Odoo source and virtualenv
+# --------------------------------------------------------------------------
+
+
+def odoo_source():
+    """The Odoo 18.0 source tree: $ODOO_PATH, /opt/odoo, or the downloaded sdist."""
+    candidates = [Path(os.environ.get("ODOO_PATH", "/opt/odoo")), LOCAL / "odoo-src"]
+    for path in candidates:
+        if (path / "odoo" / "release.py").is_file():
+            return path.resolve()
+    return None
+
+
+def odoo_addons_path(src):
+    paths = [ROOT / "addons"]
+    if (src / "addons" / "web").is_dir():  # git layout
+        paths.append(src / "addons")
+    paths.append(src / "odoo" / "addons")
+    return ",".join(str(p) for p in paths)
+
+
+def download_odoo():
+    """Try Odoo's official 18.0 source distribution; None where unreachable."""
+    target = LOCAL / "odoo-src"
+    archive = LOCAL / "odoo_18.0.latest.tar.gz"
+    LOCAL.mkdir(parents=True, exist_ok=True)
+    say(f"no Odoo source at $ODOO_PATH; trying {ODOO_SDIST_URL}")
+    try:
+        with urllib.request.urlopen(ODOO_SDIST_URL, timeout=30) as resp, open(archive, "wb") as fh:
+            shutil.copyfileobj(resp, fh)
+    except OSError as exc:
+        say(f"download failed: {exc}")
+        return None
+    with tarfile.open(archive) as tar:
+        top = tar.getnames()[0].split("/")[0]
+        tar.extractall(LOCAL, filter="data")
+    (LOCAL / top).rename(target)
+    archive.unlink()
+    return target
+
+
+def python_for_venv():
+    for name in ("python3.12", "python3.11", "python3.10", "python3"):
+        exe = shutil.which(name)
+        if not exe:
+            continue
+        out = subprocess.run(
+            [exe, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        if out in ("3.10", "3.11", "3.12"):
+            return exe
+    die("Odoo 18.0 needs Python 3.10, 3.11 or 3.12; none was found on PATH.")
+
+
+def cmd_venv(_args):
+    src = odoo_source() or download_odoo()
+    if src is None:
+        die(
+            "Odoo 18.0 source not found and not downloadable.\n"
+            "  Provide it in one of these ways:\n"
+            "  - put an Odoo 18.0 source tree (odoo-bin, setup.py, odoo/) at /opt/odoo,\n"
+            "    or point ODOO_PATH at one: make run ODOO_PATH=/path/to/odoo\n"
+            "  - or use Docker: docker compose -f docker/compose.yaml up (see README.md)"
+        )
+    reqs = [src / "requirements.txt", ROOT / "requirements.txt", ROOT / "requirements-dev.txt"]
+    stamp_data = str(src) + "".join(p.read_text() for p in reqs)
+    stamp = hashlib.sha256(stamp_data.encode()).hexdigest()
+    stamp_file = VENV / ".community-stamp"
+    if stamp_file.is_file() and stamp_file.read_text() == stamp and venv_python().exists():
+        say(f"virtualenv up to date ({VENV}, Odoo from {src})")
+        return
+    if not venv_python().exists():
+        py = python_for_venv()
+        say(f"creating {VENV} with {py}")
+        run([py, "-m", "venv", VENV])
+    pip = [venv_python(), "-m", "pip", "--disable-pip-version-check"]
+    # cbor2 5.4.2 (an Odoo requirement) builds with pkg_resources only:
+    # keep setuptools < 81, in the venv and in pip's isolated builds.
+    constraints = LOCAL / "build-constraints.txt"
+    LOCAL.mkdir(parents=True, exist_ok=True)
+    constraints.write_text("setuptools<81\n")
+    env = dict(os.environ, PIP_CONSTRAINT=str(constraints))
+    run([*pip, "install", "-q", "setuptools<81", "wheel"], env=env)
+    say("installing Odoo's requirements (about two minutes the first time)")
+    run([*pip, "install", "-q", "-r", src / "requirements.txt"], env=env)
+    say(f"installing Odoo from {src}")
+    run([*pip, "install", "-q", "--no-deps", "-e", src], env=env)
+    say("installing the project's requirements")
+    run([*pip, "install", "-q", "-r", ROOT / "requirements.txt", "-r", ROOT / "requirements-dev.txt"], env=env)
+    stamp_file.write_text(stamp)
+    say("virtualenv ready")
+
+
+# --------------------------------------------------------------------------
+# PostgreSQL: the libpq-named server, or a private cluster under .local/
+# --------------------------------------------------------------------------
+
+
+def pg_bin(name):
+    found = shutil.which(name)
+    if found:
+        return found
+    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin/" + name), key=lambda p: int(p.parent.parent.name))
+    if versions:
+        return str(versions[-1])
+    die(f"PostgreSQL's {name} was not found (apt-get install postgresql).")
+
+
+def pg_state_file():
+    return LOCAL / "pg.json"
+
+
+def libpq_server():
+    """Connection of the server named by PGHOST/PGPORT/PGUSER/PGPASSWORD, if it answers."""
+    if not any(os.environ.get(v) for v in ("PGHOST", "PGPORT", "PGUSER")):
+        return None
+    user = os.environ.get("PGUSER") or pwd.getpwuid(os.getuid()).pw_name
+    if user == "postgres":
+        say("PGUSER is 'postgres', which Odoo refuses; using the private cluster instead")
+        return None
+    isready = subprocess.run([pg_bin("pg_isready"), "-q", "-d", "postgres"], env=os.environ)
+    if isready.returncode != 0:
+        say("the server named by the PG* variables does not answer; using the private cluster")
+        return None
+    return {
+        "host": os.environ.get("PGHOST", ""),
+        "port": os.environ.get("PGPORT", "5432"),
+        "user": user,
+        "password": os.environ.get("PGPASSWORD", ""),
+        "embedded": False,
+    }
+
+
+def unprivileged_user():
+    if os.getuid() != 0:
+        return None
+    for name in ("postgres", "nobody"):
+        with contextlib.suppress(KeyError):
+            return pwd.getpwnam(name)
+    die("running as root and no unprivileged user (postgres, nobody) to run PostgreSQL as")
+
+
+def as_user(cmd, user):
+    if user is None:
+        return [str(c) for c in cmd]
+    return ["runuser", "-u", user.pw_name, "--", *[str(c) for c in cmd]]
+
+
+def embedded_data_dir(user):
+    """.local/pg, or /var/tmp/... where the checkout is not reachable by the PostgreSQL user."""
+    data = LOCAL / "pg"
+    if user is None:
+        return data
+    LOCAL.mkdir(parents=True, exist_ok=True)
+    probe = subprocess.run(as_user(["test", "-x", LOCAL], user), check=False)
+    if probe.returncode == 0:
+        return data
+    digest = hashlib.sha1(str(LOCAL).encode()).hexdigest()[:10]
+    return Path("/var/tmp") / f"community-pg-{digest}"
+
+
+def embedded_running(data):
+    ctl = subprocess.run(
+        [pg_bin("pg_ctl"), "status", "-D", data], capture_output=True, text=True, check=False
+    ) if os.access(data, os.R_OK) else None
+    if ctl is None:
+        user = unprivileged_user()
+        ctl = subprocess.run(as_user([pg_bin("pg_ctl"), "status", "-D", data], user), capture_output=True, check=False)
+    return ctl.returncode == 0
+
+
+def start_embedded():
+    user = unprivileged_user()
+    data = embedded_data_dir(user)
+    state = pg_state_file()
+    if state.is_file():
+        info = json.loads(state.read_text())
+        if info.get("embedded") and Path(info["data"]).is_dir() and port_open(int(info["port"])):
+            return info
+    port = free_port(int(os.environ.get("COMMUNITY_PG_PORT", "55432")))
+    if not (data / "PG_VERSION").is_file():
+        say(f"creating a private PostgreSQL cluster in {data}")
+        data.mkdir(parents=True, exist_ok=True)
+        if user is not None:
+            os.chown(data, user.pw_uid, user.pw_gid)
+        os.chmod(data, 0o700)
+        run(
+            as_user(
+                [pg_bin("initdb"), "-D", data, "-U", PG_ROLE, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"],
+                user,
+            ),
+            stdout=subprocess.DEVNULL,
+        )
+    log = data / "server.log"
+    say(f"starting the private PostgreSQL on 127.0.0.1:{port}")
+    run(
+        as_user(
+            [
+                pg_bin("pg_ctl"),
+                "start",
+                "-w",
+                "-D",
+                data,
+                "-l",
+                log,
+                "-o",
+                f"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories=''",
+            ],
+            user,
+        ),
+        stdout=subprocess.DEVNULL,
+    )
+    info = {"host": "127.0.0.1", "port": str(port), "user": PG_ROLE, "password": "", "embedded": True, "data": str(data)}
+    state.write_text(json.dumps(info))
+    return info
+
+
+def pg_connection():
+    """The database server to use, starting the private one where needed."""
+    LOCAL.mkdir(parents=True, exist_ok=True)
+    return libpq_server() or start_embedded()
+
+
+def cmd_pg_start(_args):
+    info = pg_connection()
+    where = "private cluster" if info["embedded"] else "server from PG* variables"
+    say(f"PostgreSQL ready: {where} at {info['host'] or 'socket'}:{info['port']} as {info['user']}")
+
+
+def cmd_pg_stop(_args):
+    state = pg_state_file()
+    if not state.is_file():
+        say("no private PostgreSQL recorded for this checkout")
+        return
+    info = json.loads(state.read_text())
+    if info.get("embedded"):
+        user = unprivileged_user()
+        res = run(as_user([pg_bin("pg_ctl"), "stop", "-w", "-m", "fast", "-D", info["data"]], user), check=False,
+                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        say("private PostgreSQL stopped" if res.returncode == 0 else "private PostgreSQL was not running")
+    state.unlink()
+
+
+# --------------------------------------------------------------------------
+# Odoo configuration and server
+# --------------------------------------------------------------------------
+
+
+def write_config(name, db_name, http_port, logfile=None, extra=None):
+    """.local/<name>: the committed odoo.conf plus this machine's values."""
+    src = odoo_source()
+    if src is None:
+        die("no Odoo source; run `make run` (or devctl.py venv) first")
+    info = pg_connection()
+    cfg = configparser.ConfigParser(interpolation=None)
+    cfg.read(ROOT / "odoo.conf")
+    opts = cfg["options"]
+    opts["addons_path"] = odoo_addons_path(src)
+    opts["data_dir"] = str(LOCAL / "data")
+    opts["db_host"] = info["host"] or "False"
+    opts["db_port"] = info["port"]
+    opts["db_user"] = info["user"]
+    opts["db_password"] = info["password"] or "False"
+    opts["db_name"] = db_name
+    opts["dbfilter"] = f"^{db_name}$"
+    opts["http_port"] = str(http_port)
+    opts["http_interface"] = "127.0.0.1"
+    opts["proxy_mode"] = "False"
+    opts["workers"] = "0"
+    opts["list_db"] = "False"
+    opts["logfile"] = str(logfile) if logfile else ""
+    for key, value in (extra or {}).items():
+        opts[key] = value
+    path = LOCAL / name
+    with open(path, "w") as fh:
+        cfg.write(fh)
+    return path
+
+
+def cmd_config(_args):
+    say(f"wrote {write_config('odoo.conf', DB_NAME, HTTP_PORT)}")
+
+
+def odoo_cmd(conf, *args):
+    return [venv_python(), "-m", "odoo", "-c", conf, *args]
+
+
+def db_exists(db_name):
+    info = pg_connection()
+    code = (
+        "import psycopg2, sys\n"
+        "c = psycopg2.connect(dbname='postgres', host=sys.argv[1] or None, port=sys.argv[2],"
+        " user=sys.argv[3], password=sys.argv[4] or None)\n"
+        "cur = c.cursor(); cur.execute('SELECT 1 FROM pg_database WHERE datname=%s', (sys.argv[5],))\n"
+        "print('yes' if cur.fetchone() else 'no')\n"
+    )
+    out = subprocess.run(
+        [venv_python(), "-c", code, info["host"], info["port"], info["user"], info["password"], db_name],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    return out == "yes"
+
+
+def has_module(conf, db_name):
+    code = (
+        "import sys, odoo\n"
+        "odoo.tools.config.parse_config(['-c', sys.argv[1]])\n"
+        "from odoo.sql_db import db_connect\n"
+        "with db_connect(sys.argv[2]).cursor() as cr:\n"
+        "    cr.execute(\"SELECT state FROM ir_module_module WHERE name='community_grid'\")\n"
+        "    row = cr.fetchone(); print(row[0] if row else 'none')\n"
+    )
+    res = subprocess.run([venv_python(), "-c", code, conf, db_name], capture_output=True, text=True, check=False)
+    return res.stdout.strip() == "installed"
+
+
+def server_pid_file():
+    return LOCAL / "odoo.pid"
+
+
+def wait_http(port, timeout=180):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/web/login", timeout=5) as resp:
+                if resp.status == 200:
+                    return True
+        except OSError:
+            pass
+        time.sleep(1)
+    return False
+
+
+def cmd_run(args):
+    cmd_venv(args)
+    log = LOCAL / "odoo.log"
+    conf = write_config("odoo.conf", DB_NAME, HTTP_PORT, logfile=log)
+    modules = ",".join(ADDONS)
+    pid_file = server_pid_file()
+    if pid_file.is_file():
+        cmd_stop_server()
+    if db_exists(DB_NAME) and has_module(conf, DB_NAME):
+        say(f"database '{DB_NAME}' exists: upgrading {modules}")
+        step = ["-u", modules]
+    else:
+        say(f"creating database '{DB_NAME}' with {modules}, demo data and zh_CN (about two minutes)")
+        # Odoo 18.0 loads demo data unless told --without-demo.
+        step = ["-i", modules, "--load-language=zh_CN"]
+    res = run(odoo_cmd(conf, "-d", DB_NAME, *step, "--stop-after-init"), check=False)
+    if res.returncode != 0:
+        die(f"installing/upgrading the addons failed; see {log}")
+    if port_open(HTTP_PORT):
+        die(f"port {HTTP_PORT} is taken; stop what runs there or use `make run HTTP_PORT=8070`")
+    say(f"starting Odoo on http://localhost:{HTTP_PORT} (log: {log})")
+    with open(os.devnull, "wb") as devnull:
+        proc = subprocess.Popen(
+            [str(c) for c in odoo_cmd(conf, "-d", DB_NAME)],
+            stdout=devnull,
+            stderr=devnull,
+            start_new_session=True,
+        )
+    pid_file.write_text(str(proc.pid))
+    if not wait_http(HTTP_PORT):
+        die(f"Odoo did not answer on port {HTTP_PORT}; see {log}")
+    print(
+        f"""
+  社区治理平台 / Community governance platform is running:
+    http://localhost:{HTTP_PORT}/odoo     (backend)
+    http://localhost:{HTTP_PORT}/my       (resident portal)
+
+  Demo logins (login / password):
+    admin      / admin      administrator
+    staff      / staff      社区工作人员 (community staff, 平东社区)
+    gridworker / gridworker 网格员 (grid worker)
+    manager    / manager    街道管理人员 (street manager, 桂城街道)
+    resident   / resident   居民 (portal resident)
+
+  Stop everything with: make stop
+""",
+        flush=True,
+    )
+
+
+def cmd_stop_server():
+    pid_file = server_pid_file()
+    if not pid_file.is_file():
+        return False
+    pid = int(pid_file.read_text())
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(pid, 15)
+        for _ in range(50):
+            os.kill(pid, 0)
+            time.sleep(0.2)
+        os.killpg(pid, 9)
+    pid_file.unlink()
+    return True
+
+
+def cmd_stop(args):
+    say("Odoo stopped" if cmd_stop_server() else "no Odoo server recorded for this checkout")
+    cmd_pg_stop(args)
+
+
+def cmd_i18n(args):
+    cmd_venv(args)
+    conf = write_config("i18n.conf", "community_i18n", free_port(18069), logfile=LOCAL / "i18n.log")
+    drop_db("community_i18n", conf)
+    modules = ",".join(ADDONS)
+    run(odoo_cmd(conf, "-d", "community_i18n", "-i", modules, "--without-demo=all", "--stop-after-init"))
+    for addon in ADDONS:
+        i18n = ROOT / "addons" / addon / "i18n"
+        i18n.mkdir(exist_ok=True)
+        pot = i18n / f"{addon}.pot"
+        run(odoo_cmd(conf, "-d", "community_i18n", "--i18n-export", pot, "--modules", addon, "--stop-after-init"))
+        po = i18n / "zh_CN.po"
+        merge = (
+            "import sys, polib\n"
+            "pot = polib.pofile(sys.argv[1]); po_path = sys.argv[2]\n"
+            "import os\n"
+            "po = polib.pofile(po_path) if os.path.exists(po_path) else polib.POFile()\n"
+            "po.merge(pot)\n"
+            "po.metadata = dict(pot.metadata, Language='zh_CN', **{'Plural-Forms': 'nplurals=1; plural=0;'})\n"
+            "po[:] = [e for e in po if not e.obsolete]\n"
+            "po.save(po_path)\n"
+            "print('%s: %d%% translated' % (po_path, po.percent_translated()))\n"
+        )
+        run([venv_python(), "-c", merge, pot, po])
+    drop_db("community_i18n", conf)
+
+
+def drop_db(db_name, conf):
+    code = (
+        "import sys, odoo\n"
+        "odoo.tools.config.parse_config(['-c', sys.argv[1]])\n"
+        "from odoo.service import db\n"
+        "if db.exp_db_exist(sys.argv[2]):\n"
+        "    db.exp_drop(sys.argv[2])\n"
+    )
+    run([venv_python(), "-c", code, conf, db_name], stdout=subprocess.DEVNULL)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, func in [
+        ("venv", cmd_venv),
+        ("pg-start", cmd_pg_start),
+        ("pg-stop", cmd_pg_stop),
+        ("config", cmd_config),
+        ("run", cmd_run),
+        ("stop", cmd_stop),
+        ("i18n", cmd_i18n),
+    ]:
+        sub.add_parser(name).set_defaults(func=func)
+    args = parser.parse_args()
+    args.func(args)
+
+
+if __name__ == "__main__":
+    main()
