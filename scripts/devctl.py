@@ -38,9 +38,9 @@ LOCAL = Path(os.environ.get("COMMUNITY_LOCAL_DIR", ROOT / ".local")).resolve()
 VENV = Path(os.environ.get("COMMUNITY_VENV", ROOT / ".venv"))
 ADDONS = ["community_grid", "community_party", "community_mediation", "community_volunteer"]
 ODOO_SDIST_URL = "https://nightly.odoo.com/18.0/nightly/src/odoo_18.0.latest.tar.gz"
-DB_NAME = os.environ.get("DB_NAME", "community")
-TEST_DB = os.environ.get("TEST_DB", "community_test")
-HTTP_PORT = int(os.environ.get("HTTP_PORT", "8069"))
+DB_NAME = os.environ.get("DB_NAME") or "community"
+TEST_DB = os.environ.get("TEST_DB") or "community_test"
+HTTP_PORT = int(os.environ.get("HTTP_PORT") or "8069")
 PG_ROLE = "odoo"
 
 
@@ -86,7 +86,7 @@ def port_open(port, host="127.0.0.1"):
 
 def odoo_source():
     """The Odoo 18.0 source tree: $ODOO_PATH, /opt/odoo, or the downloaded sdist."""
-    candidates = [Path(os.environ.get("ODOO_PATH", "/opt/odoo")), LOCAL / "odoo-src"]
+    candidates = [Path(os.environ.get("ODOO_PATH") or "/opt/odoo"), LOCAL / "odoo-src"]
     for path in candidates:
         if (path / "odoo" / "release.py").is_file():
             return path.resolve()
@@ -261,7 +261,7 @@ def start_embedded():
         info = json.loads(state.read_text())
         if info.get("embedded") and Path(info["data"]).is_dir() and port_open(int(info["port"])):
             return info
-    port = free_port(int(os.environ.get("COMMUNITY_PG_PORT", "55432")))
+    port = free_port(int(os.environ.get("COMMUNITY_PG_PORT") or "55432"))
     if not (data / "PG_VERSION").is_file():
         say(f"creating a private PostgreSQL cluster in {data}")
         data.mkdir(parents=True, exist_ok=True)
@@ -369,35 +369,14 @@ def odoo_cmd(conf, *args):
     return [venv_python(), "-m", "odoo", "-c", conf, *args]
 
 
-def db_exists(db_name):
-    info = pg_connection()
-    code = (
-        "import psycopg2, sys\n"
-        "c = psycopg2.connect(dbname='postgres', host=sys.argv[1] or None, port=sys.argv[2],"
-        " user=sys.argv[3], password=sys.argv[4] or None)\n"
-        "cur = c.cursor(); cur.execute('SELECT 1 FROM pg_database WHERE datname=%s', (sys.argv[5],))\n"
-        "print('yes' if cur.fetchone() else 'no')\n"
-    )
-    out = subprocess.run(
-        [venv_python(), "-c", code, info["host"], info["port"], info["user"], info["password"], db_name],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    return out == "yes"
+def venvtool(*args, **kw):
+    return run([venv_python(), ROOT / "scripts" / "venvtools.py", *args], **kw)
 
 
-def has_module(conf, db_name):
-    code = (
-        "import sys, odoo\n"
-        "odoo.tools.config.parse_config(['-c', sys.argv[1]])\n"
-        "from odoo.sql_db import db_connect\n"
-        "with db_connect(sys.argv[2]).cursor() as cr:\n"
-        "    cr.execute(\"SELECT state FROM ir_module_module WHERE name='community_grid'\")\n"
-        "    row = cr.fetchone(); print(row[0] if row else 'none')\n"
-    )
-    res = subprocess.run([venv_python(), "-c", code, conf, db_name], capture_output=True, text=True, check=False)
-    return res.stdout.strip() == "installed"
+def db_state(conf, db_name):
+    """'installed' (the platform is in it), 'empty' or 'absent'."""
+    out = venvtool("db-state", conf, db_name, capture_output=True, text=True)
+    return out.stdout.strip()
 
 
 def server_pid_file():
@@ -425,7 +404,7 @@ def cmd_run(args):
     pid_file = server_pid_file()
     if pid_file.is_file():
         cmd_stop_server()
-    if db_exists(DB_NAME) and has_module(conf, DB_NAME):
+    if db_state(conf, DB_NAME) == "installed":
         say(f"database '{DB_NAME}' exists: upgrading {modules}")
         step = ["-u", modules]
     else:
@@ -487,6 +466,117 @@ def cmd_stop(args):
     cmd_pg_stop(args)
 
 
+# Log lines that are upstream noise, not our bugs. Keep this list short and
+# say why each entry is harmless.
+LOG_IGNORE = []
+
+
+def check_logs(paths):
+    """OCA checklog: every ERROR/WARNING/CRITICAL line of the Odoo logs is a failure."""
+    bad = []
+    for path in paths:
+        if not path.is_file():
+            continue
+        for line in path.read_text(errors="replace").splitlines():
+            parts = line.split(" ", 4)
+            if len(parts) > 3 and parts[3] in ("WARNING", "ERROR", "CRITICAL"):
+                if not any(pattern in line for pattern in LOG_IGNORE):
+                    bad.append(f"{path.name}: {line}")
+    return bad
+
+
+def junit_counts(path):
+    import xml.etree.ElementTree as ET
+
+    counts = {"passed": 0, "failed": 0, "skipped": 0}
+    if not path.is_file():
+        return counts
+    for case in ET.parse(path).getroot().iter("testcase"):
+        tags = {child.tag for child in case}
+        if tags & {"failure", "error"}:
+            counts["failed"] += 1
+        elif "skipped" in tags:
+            counts["skipped"] += 1
+        else:
+            counts["passed"] += 1
+    return counts
+
+
+def cmd_test(args):
+    """A fresh test database with demo data, every test, the logs checked."""
+    cmd_venv(args)
+    for old in LOCAL.glob("test*.log"):
+        old.unlink()
+    for old in LOCAL.glob("junit-*.xml"):
+        old.unlink()
+    install_log = LOCAL / "test-install.log"
+    run_log = LOCAL / "test-run.log"
+    conf = write_config("test.conf", TEST_DB, free_port(18069), logfile=install_log)
+    started = time.time()
+    drop_db(TEST_DB, conf)
+    modules = ",".join(ADDONS)
+    say(f"installing {modules} with demo data into a fresh '{TEST_DB}'")
+    res = run(odoo_cmd(conf, "-d", TEST_DB, "-i", modules, "--load-language=zh_CN", "--stop-after-init"), check=False)
+    failures = []
+    if res.returncode != 0:
+        failures.append(f"installation failed (exit {res.returncode}); see {install_log}")
+    # Test mode, as Odoo's own runner sets it: pytest-odoo imports the test
+    # framework, which logs an ERROR outside test mode. The tag "-standard"
+    # turns test mode on while selecting none of Odoo's own tests for the
+    # registry to run: pytest runs ours.
+    conf = write_config("pytest.conf", TEST_DB, free_port(18069), logfile=run_log, extra={"test_tags": "-standard"})
+    # The system tests start a real server as `make run` does: no test mode.
+    server_conf = write_config("test.conf", TEST_DB, free_port(18069), logfile=LOCAL / "test-server.log")
+    env = dict(os.environ, COMMUNITY_TEST_CONF=str(server_conf), COMMUNITY_TEST_DB=TEST_DB)
+    pytest = [venv_python(), "-m", "pytest", "-p", "no:cacheprovider", "-q", "-rfEs"]
+    suites = [
+        (
+            "addons",
+            [
+                *pytest,
+                f"--odoo-database={TEST_DB}",
+                f"--odoo-config={conf}",
+                "--odoo-log-level=info",
+                "--odoo-http",
+                "--junitxml",
+                LOCAL / "junit-addons.xml",
+                *[ROOT / "addons" / a / "tests" for a in ADDONS],
+            ],
+        ),
+        ("system", [*pytest, "-p", "no:odoo", "--junitxml", LOCAL / "junit-system.xml", ROOT / "tests"]),
+    ]
+    totals = {"passed": 0, "failed": 0, "skipped": 0}
+    if res.returncode == 0:
+        for name, cmd in suites:
+            say(f"running the {name} tests")
+            code = run(cmd, check=False, env=env, cwd=ROOT).returncode
+            counts = junit_counts(LOCAL / f"junit-{name}.xml")
+            for key in totals:
+                totals[key] += counts[key]
+            if code not in (0, 5) and not counts["failed"]:
+                failures.append(f"pytest ({name}) ended with exit code {code}")
+            if code == 5:
+                failures.append(f"no {name} test was collected")
+    bad_lines = check_logs(sorted(LOCAL.glob("test*.log")))
+    if bad_lines:
+        print("\nWARNING/ERROR lines in the Odoo logs (each one is a bug):", flush=True)
+        for line in bad_lines[:60]:
+            print("  " + line)
+        failures.append(f"{len(bad_lines)} WARNING/ERROR lines in the Odoo logs")
+    if totals["failed"]:
+        failures.append(f"{totals['failed']} tests failed")
+    if totals["skipped"]:
+        failures.append(f"{totals['skipped']} tests were skipped (a skipped tour hides a missing browser)")
+    say(f"make test took {time.time() - started:.0f} s")
+    for failure in failures:
+        say(f"FAILED: {failure}")
+    line = f"{totals['passed']} passed, {totals['failed']} failed"
+    if totals["skipped"]:
+        line += f", {totals['skipped']} skipped"
+    print(line, flush=True)
+    sys.exit(1 if failures else 0)
+
+
 def cmd_i18n(args):
     cmd_venv(args)
     conf = write_config("i18n.conf", "community_i18n", free_port(18069), logfile=LOCAL / "i18n.log")
@@ -498,31 +588,13 @@ def cmd_i18n(args):
         i18n.mkdir(exist_ok=True)
         pot = i18n / f"{addon}.pot"
         run(odoo_cmd(conf, "-d", "community_i18n", "--i18n-export", pot, "--modules", addon, "--stop-after-init"))
-        po = i18n / "zh_CN.po"
-        merge = (
-            "import sys, polib\n"
-            "pot = polib.pofile(sys.argv[1]); po_path = sys.argv[2]\n"
-            "import os\n"
-            "po = polib.pofile(po_path) if os.path.exists(po_path) else polib.POFile()\n"
-            "po.merge(pot)\n"
-            "po.metadata = dict(pot.metadata, Language='zh_CN', **{'Plural-Forms': 'nplurals=1; plural=0;'})\n"
-            "po[:] = [e for e in po if not e.obsolete]\n"
-            "po.save(po_path)\n"
-            "print('%s: %d%% translated' % (po_path, po.percent_translated()))\n"
-        )
-        run([venv_python(), "-c", merge, pot, po])
+        venvtool("merge-po", pot, i18n / "zh_CN.po", odoo_source())
     drop_db("community_i18n", conf)
 
 
 def drop_db(db_name, conf):
-    code = (
-        "import sys, odoo\n"
-        "odoo.tools.config.parse_config(['-c', sys.argv[1]])\n"
-        "from odoo.service import db\n"
-        "if db.exp_db_exist(sys.argv[2]):\n"
-        "    db.exp_drop(sys.argv[2])\n"
-    )
-    run([venv_python(), "-c", code, conf, db_name], stdout=subprocess.DEVNULL)
+    """Drop a database and its filestore (the web database manager stays off)."""
+    venvtool("drop-db", conf, db_name)
 
 
 def main():
@@ -535,6 +607,7 @@ def main():
         ("config", cmd_config),
         ("run", cmd_run),
         ("stop", cmd_stop),
+        ("test", cmd_test),
         ("i18n", cmd_i18n),
     ]:
         sub.add_parser(name).set_defaults(func=func)

@@ -1,5 +1,8 @@
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import CommunityCase
 
@@ -34,9 +37,10 @@ class TestCommunityArea(CommunityCase):
         with self.assertRaisesRegex(ValidationError, "move them first"):
             self.district.area_type = "street"
 
+    @mute_logger("odoo.sql_db")
     def test_code_is_unique(self):
         self.community.code = "440605001"
-        with self.assertRaises(Exception), self.cr.savepoint():
+        with self.assertRaises(IntegrityError), self.cr.savepoint():
             self.other_community.code = "440605001"
             self.env.flush_all()
 

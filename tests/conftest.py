@@ -1,0 +1,60 @@
+"""System tests: they run the real server and the real bootstrap, as a user would.
+
+`make test` runs them after installing the addons into the test database and
+passes that database through COMMUNITY_TEST_CONF / COMMUNITY_TEST_DB.
+"""
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port():
+    with contextlib.closing(socket.socket()) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def test_conf():
+    conf = os.environ.get("COMMUNITY_TEST_CONF")
+    if not conf:
+        pytest.fail("run the system tests through `make test` (COMMUNITY_TEST_CONF is not set)")
+    return conf
+
+
+@pytest.fixture(scope="session")
+def server(test_conf):
+    """The real Odoo server on a free port, started the way `make run` starts it."""
+    port = free_port()
+    log = ROOT / ".local" / "test-server.log"
+    db = os.environ["COMMUNITY_TEST_DB"]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "odoo", "-c", test_conf, "-d", db,
+         f"--http-port={port}", f"--logfile={log}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            if requests.get(f"{base}/web/login", timeout=5).status_code == 200:
+                break
+        except requests.ConnectionError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail(f"Odoo did not answer on {base}; see {log}")
+    yield base
+    proc.terminate()
+    proc.wait(timeout=30)
