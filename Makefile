@@ -27,8 +27,11 @@ pg-start:
 pg-stop:
 	@$(DEVCTL) pg-stop
 
-lint: venv
+lint: venv node_modules/.bin/prettier
 	@.venv/bin/pre-commit run --all-files --show-diff-on-failure
+
+node_modules/.bin/prettier: package.json package-lock.json
+	@npm ci --no-audit --no-fund --loglevel=error
 
 i18n:
 	@$(DEVCTL) i18n

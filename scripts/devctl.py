@@ -170,7 +170,18 @@ def cmd_venv(_args):
     say(f"installing Odoo from {src}")
     run([*pip, "install", "-q", "--no-deps", "-e", src], env=env)
     say("installing the project's requirements")
-    run([*pip, "install", "-q", "-r", ROOT / "requirements.txt", "-r", ROOT / "requirements-dev.txt"], env=env)
+    run(
+        [
+            *pip,
+            "install",
+            "-q",
+            "-r",
+            ROOT / "requirements.txt",
+            "-r",
+            ROOT / "requirements-dev.txt",
+        ],
+        env=env,
+    )
     stamp_file.write_text(stamp)
     say("virtualenv ready")
 
@@ -184,7 +195,9 @@ def pg_bin(name):
     found = shutil.which(name)
     if found:
         return found
-    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin/" + name), key=lambda p: int(p.parent.parent.name))
+    versions = sorted(
+        Path("/usr/lib/postgresql").glob("*/bin/" + name), key=lambda p: int(p.parent.parent.name)
+    )
     if versions:
         return str(versions[-1])
     die(f"PostgreSQL's {name} was not found (apt-get install postgresql).")
@@ -244,12 +257,20 @@ def embedded_data_dir(user):
 
 
 def embedded_running(data):
-    ctl = subprocess.run(
-        [pg_bin("pg_ctl"), "status", "-D", data], capture_output=True, text=True, check=False
-    ) if os.access(data, os.R_OK) else None
+    ctl = (
+        subprocess.run(
+            [pg_bin("pg_ctl"), "status", "-D", data], capture_output=True, text=True, check=False
+        )
+        if os.access(data, os.R_OK)
+        else None
+    )
     if ctl is None:
         user = unprivileged_user()
-        ctl = subprocess.run(as_user([pg_bin("pg_ctl"), "status", "-D", data], user), capture_output=True, check=False)
+        ctl = subprocess.run(
+            as_user([pg_bin("pg_ctl"), "status", "-D", data], user),
+            capture_output=True,
+            check=False,
+        )
     return ctl.returncode == 0
 
 
@@ -270,7 +291,17 @@ def start_embedded():
         os.chmod(data, 0o700)
         run(
             as_user(
-                [pg_bin("initdb"), "-D", data, "-U", PG_ROLE, "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"],
+                [
+                    pg_bin("initdb"),
+                    "-D",
+                    data,
+                    "-U",
+                    PG_ROLE,
+                    "--auth=trust",
+                    "-E",
+                    "UTF8",
+                    "--locale=C.UTF-8",
+                ],
                 user,
             ),
             stdout=subprocess.DEVNULL,
@@ -294,7 +325,14 @@ def start_embedded():
         ),
         stdout=subprocess.DEVNULL,
     )
-    info = {"host": "127.0.0.1", "port": str(port), "user": PG_ROLE, "password": "", "embedded": True, "data": str(data)}
+    info = {
+        "host": "127.0.0.1",
+        "port": str(port),
+        "user": PG_ROLE,
+        "password": "",
+        "embedded": True,
+        "data": str(data),
+    }
     state.write_text(json.dumps(info))
     return info
 
@@ -319,9 +357,17 @@ def cmd_pg_stop(_args):
     info = json.loads(state.read_text())
     if info.get("embedded"):
         user = unprivileged_user()
-        res = run(as_user([pg_bin("pg_ctl"), "stop", "-w", "-m", "fast", "-D", info["data"]], user), check=False,
-                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        say("private PostgreSQL stopped" if res.returncode == 0 else "private PostgreSQL was not running")
+        res = run(
+            as_user([pg_bin("pg_ctl"), "stop", "-w", "-m", "fast", "-D", info["data"]], user),
+            check=False,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        say(
+            "private PostgreSQL stopped"
+            if res.returncode == 0
+            else "private PostgreSQL was not running"
+        )
     state.unlink()
 
 
@@ -408,7 +454,9 @@ def cmd_run(args):
         say(f"database '{DB_NAME}' exists: upgrading {modules}")
         step = ["-u", modules]
     else:
-        say(f"creating database '{DB_NAME}' with {modules}, demo data and zh_CN (about two minutes)")
+        say(
+            f"creating database '{DB_NAME}' with {modules}, demo data and zh_CN (about two minutes)"
+        )
         # Odoo 18.0 loads demo data unless told --without-demo.
         step = ["-i", modules, "--load-language=zh_CN"]
     res = run(odoo_cmd(conf, "-d", DB_NAME, *step, "--stop-after-init"), check=False)
@@ -516,7 +564,10 @@ def cmd_test(args):
     drop_db(TEST_DB, conf)
     modules = ",".join(ADDONS)
     say(f"installing {modules} with demo data into a fresh '{TEST_DB}'")
-    res = run(odoo_cmd(conf, "-d", TEST_DB, "-i", modules, "--load-language=zh_CN", "--stop-after-init"), check=False)
+    res = run(
+        odoo_cmd(conf, "-d", TEST_DB, "-i", modules, "--load-language=zh_CN", "--stop-after-init"),
+        check=False,
+    )
     failures = []
     if res.returncode != 0:
         failures.append(f"installation failed (exit {res.returncode}); see {install_log}")
@@ -524,9 +575,13 @@ def cmd_test(args):
     # framework, which logs an ERROR outside test mode. The tag "-standard"
     # turns test mode on while selecting none of Odoo's own tests for the
     # registry to run: pytest runs ours.
-    conf = write_config("pytest.conf", TEST_DB, free_port(18069), logfile=run_log, extra={"test_tags": "-standard"})
+    conf = write_config(
+        "pytest.conf", TEST_DB, free_port(18069), logfile=run_log, extra={"test_tags": "-standard"}
+    )
     # The system tests start a real server as `make run` does: no test mode.
-    server_conf = write_config("test.conf", TEST_DB, free_port(18069), logfile=LOCAL / "test-server.log")
+    server_conf = write_config(
+        "test.conf", TEST_DB, free_port(18069), logfile=LOCAL / "test-server.log"
+    )
     env = dict(os.environ, COMMUNITY_TEST_CONF=str(server_conf), COMMUNITY_TEST_DB=TEST_DB)
     pytest = [venv_python(), "-m", "pytest", "-p", "no:cacheprovider", "-q", "-rfEs"]
     suites = [
@@ -543,7 +598,10 @@ def cmd_test(args):
                 *[ROOT / "addons" / a / "tests" for a in ADDONS],
             ],
         ),
-        ("system", [*pytest, "-p", "no:odoo", "--junitxml", LOCAL / "junit-system.xml", ROOT / "tests"]),
+        (
+            "system",
+            [*pytest, "-p", "no:odoo", "--junitxml", LOCAL / "junit-system.xml", ROOT / "tests"],
+        ),
     ]
     totals = {"passed": 0, "failed": 0, "skipped": 0}
     if res.returncode == 0:
@@ -566,7 +624,9 @@ def cmd_test(args):
     if totals["failed"]:
         failures.append(f"{totals['failed']} tests failed")
     if totals["skipped"]:
-        failures.append(f"{totals['skipped']} tests were skipped (a skipped tour hides a missing browser)")
+        failures.append(
+            f"{totals['skipped']} tests were skipped (a skipped tour hides a missing browser)"
+        )
     say(f"make test took {time.time() - started:.0f} s")
     for failure in failures:
         say(f"FAILED: {failure}")
@@ -582,12 +642,27 @@ def cmd_i18n(args):
     conf = write_config("i18n.conf", "community_i18n", free_port(18069), logfile=LOCAL / "i18n.log")
     drop_db("community_i18n", conf)
     modules = ",".join(ADDONS)
-    run(odoo_cmd(conf, "-d", "community_i18n", "-i", modules, "--without-demo=all", "--stop-after-init"))
+    run(
+        odoo_cmd(
+            conf, "-d", "community_i18n", "-i", modules, "--without-demo=all", "--stop-after-init"
+        )
+    )
     for addon in ADDONS:
         i18n = ROOT / "addons" / addon / "i18n"
         i18n.mkdir(exist_ok=True)
         pot = i18n / f"{addon}.pot"
-        run(odoo_cmd(conf, "-d", "community_i18n", "--i18n-export", pot, "--modules", addon, "--stop-after-init"))
+        run(
+            odoo_cmd(
+                conf,
+                "-d",
+                "community_i18n",
+                "--i18n-export",
+                pot,
+                "--modules",
+                addon,
+                "--stop-after-init",
+            )
+        )
         venvtool("merge-po", pot, i18n / "zh_CN.po", odoo_source())
     drop_db("community_i18n", conf)
 
@@ -598,7 +673,9 @@ def drop_db(db_name, conf):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     for name, func in [
         ("venv", cmd_venv),

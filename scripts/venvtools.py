@@ -80,9 +80,13 @@ def merge_po(pot_path, po_path, odoo_src):
             entry.msgstr = ""
         if not entry.msgstr and entry.msgid in known:
             entry.msgstr = known[entry.msgid]
+        if entry.msgstr == entry.msgid:  # OCA: no translation identical to the source
+            entry.msgstr = ""
     po[:] = [e for e in po if not e.obsolete]
-    po.save(po_path)
-    missing = [e.msgid for e in po if not e.msgstr]
+    # OCA's po-pretty-format: entries sorted by msgid, polib's wrapping.
+    po.sort(key=lambda entry: entry.msgid)
+    Path(po_path).write_text(str(po), encoding="utf-8")
+    missing = [e.msgid for e in po if not e.msgstr and e.msgid != "ID"]
     print(f"{po_path}: {po.percent_translated()}% translated, {len(missing)} to do")
     for msgid in missing:
         print(f"    untranslated: {msgid[:100]!r}")

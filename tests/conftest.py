@@ -39,8 +39,17 @@ def server(test_conf):
     log = ROOT / ".local" / "test-server.log"
     db = os.environ["COMMUNITY_TEST_DB"]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "odoo", "-c", test_conf, "-d", db,
-         f"--http-port={port}", f"--logfile={log}"],
+        [
+            sys.executable,
+            "-m",
+            "odoo",
+            "-c",
+            test_conf,
+            "-d",
+            db,
+            f"--http-port={port}",
+            f"--logfile={log}",
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )

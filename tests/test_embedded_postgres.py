@@ -33,8 +33,12 @@ def test_private_cluster_when_no_server_answers(tmp_path):
     local = tmp_path / "local"
     # libpq variables name a server that does not answer: the bootstrap must
     # fall back to its own cluster rather than fail.
-    unreachable = {"PGHOST": "127.0.0.1", "PGPORT": str(closed_port()), "PGUSER": "nobody_here",
-                   "COMMUNITY_PG_PORT": "56432"}
+    unreachable = {
+        "PGHOST": "127.0.0.1",
+        "PGPORT": str(closed_port()),
+        "PGUSER": "nobody_here",
+        "COMMUNITY_PG_PORT": "56432",
+    }
     started = devctl("pg-start", local, unreachable)
     info = None
     try:
@@ -43,7 +47,9 @@ def test_private_cluster_when_no_server_answers(tmp_path):
         info = json.loads((local / "pg.json").read_text())
         assert info["embedded"] is True
         assert info["user"] == "odoo"
-        conn = psycopg2.connect(host=info["host"], port=info["port"], user=info["user"], dbname="postgres")
+        conn = psycopg2.connect(
+            host=info["host"], port=info["port"], user=info["user"], dbname="postgres"
+        )
         with conn, conn.cursor() as cr:
             cr.execute("SHOW server_version_num")
             assert int(cr.fetchone()[0]) >= 120000

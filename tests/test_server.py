@@ -23,7 +23,11 @@ def menus(base, session):
     """{xmlid: label} of the menus the web client would show this session."""
     resp = session.get(f"{base}/web/webclient/load_menus/1", timeout=60)
     assert resp.status_code == 200
-    return {m["xmlid"]: m["name"] for m in resp.json().values() if isinstance(m, dict) and m.get("xmlid")}
+    return {
+        m["xmlid"]: m["name"]
+        for m in resp.json().values()
+        if isinstance(m, dict) and m.get("xmlid")
+    }
 
 
 def test_login_page(server):

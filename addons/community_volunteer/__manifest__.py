@@ -1,7 +1,6 @@
 {
     "name": "Community Volunteers",
-    "summary": "Volunteer teams, activities, service hours and a points ledger "
-    "(志愿服务与积分)",
+    "summary": "Volunteer teams, activities, service hours and a points ledger (志愿服务与积分)",
     "version": "18.0.1.0.0",
     "category": "Community Governance",
     "website": "https://github.com/community-governance/community-governance",

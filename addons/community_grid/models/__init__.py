@@ -1,2 +1,1 @@
-from . import community_area
-from . import res_users
+from . import community_area, res_users

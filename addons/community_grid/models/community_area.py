@@ -63,7 +63,6 @@ class CommunityArea(models.Model):
         store=True,
         recursive=True,
         index=True,
-        string="District",
     )
     street_id = fields.Many2one(
         "community.area",

@@ -28,7 +28,9 @@ class CommunityCase(TransactionCase):
         cls.other_street = Area.create(
             {"name": "另一街道", "area_type": "street", "parent_id": cls.district.id}
         )
-        cls.grid_worker = cls._role_user("t_gridworker", "community_grid.group_grid_worker", cls.estate)
+        cls.grid_worker = cls._role_user(
+            "t_gridworker", "community_grid.group_grid_worker", cls.estate
+        )
         cls.staff = cls._role_user("t_staff", "community_grid.group_community_staff", cls.community)
         cls.manager = cls._role_user("t_manager", "community_grid.group_street_manager", cls.street)
         cls.portal_user = new_test_user(cls.env, login="t_resident", groups="base.group_portal")

@@ -62,8 +62,10 @@ class TestCommunityArea(CommunityCase):
             self.estate.with_user(self.staff).unlink()
 
     def test_grid_worker_reads_but_never_writes(self):
-        areas = self.env["community.area"].with_user(self.grid_worker).search(
-            [("id", "child_of", self.district.id)]
+        areas = (
+            self.env["community.area"]
+            .with_user(self.grid_worker)
+            .search([("id", "child_of", self.district.id)])
         )
         self.assertIn(self.other_street, areas)
         with self.assertRaises(AccessError):

@@ -16,7 +16,6 @@ class MediationMediator(models.Model):
     name = fields.Char(related="partner_id.name", store=True, index=True)
     user_id = fields.Many2one(
         "res.users",
-        string="User",
         index=True,
         help="The backend user of this mediator, if they work in the platform.",
     )

@@ -55,12 +55,11 @@ class PartyOrganization(models.Model):
         index=True,
         ondelete="restrict",
         tracking=True,
-        help="The unit of territory this organisation is built on: a street, "
-        "community, estate …",
+        help="The unit of territory this organisation is built on: a street, community, estate …",
     )
     street_id = fields.Many2one(related="area_id.street_id", store=True, index=True)
     community_id = fields.Many2one(related="area_id.community_id", store=True, index=True)
-    secretary_id = fields.Many2one("res.partner", string="Secretary", tracking=True)
+    secretary_id = fields.Many2one("res.partner", tracking=True)
     founded_date = fields.Date(string="Founded On")
     active = fields.Boolean(default=True)
 
@@ -81,8 +80,7 @@ class PartyOrganization(models.Model):
                 if org.org_type == "group":
                     raise ValidationError(
                         self.env._(
-                            "A party group must belong to a branch: choose its parent "
-                            "organisation."
+                            "A party group must belong to a branch: choose its parent organisation."
                         )
                     )
                 continue

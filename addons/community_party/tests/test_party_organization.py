@@ -46,7 +46,9 @@ class TestPartyOrganization(CommunityCase):
         self.assertEqual(branch.complete_name, "测试街道党工委 / 测试东社区党委 / 测试花园党支部")
         self.assertEqual(branch.community_id, self.community)
         self.assertEqual(branch.street_id, self.street)
-        below = self.env["party.organization"].search([("id", "child_of", self.working_committee.id)])
+        below = self.env["party.organization"].search(
+            [("id", "child_of", self.working_committee.id)]
+        )
         self.assertEqual(len(below), 4)
 
     def test_level_and_territory_constraints(self):
@@ -98,5 +100,7 @@ class TestPartyOrganization(CommunityCase):
 
     def test_demo_tree(self):
         group = self.env.ref("community_party.org_pingdong_garden_b3_demo")
-        self.assertEqual(group.parent_id.parent_id, self.env.ref("community_party.org_pingdong_demo"))
+        self.assertEqual(
+            group.parent_id.parent_id, self.env.ref("community_party.org_pingdong_demo")
+        )
         self.assertEqual(group.street_id.name, "桂城街道")

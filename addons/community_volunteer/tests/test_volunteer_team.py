@@ -11,7 +11,9 @@ class TestVolunteerTeam(CommunityCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.leader = new_test_user(
-            cls.env, login="t_leader", groups="base.group_user,community_volunteer.group_team_leader"
+            cls.env,
+            login="t_leader",
+            groups="base.group_user,community_volunteer.group_team_leader",
         )
         Partner = cls.env["res.partner"]
         cls.volunteers = Partner.create([{"name": "志愿者甲"}, {"name": "志愿者乙"}])
@@ -55,8 +57,10 @@ class TestVolunteerTeam(CommunityCase):
             )
 
     def test_staff_manage_own_community(self):
-        team = self.env["volunteer.team"].with_user(self.staff).create(
-            {"name": "社区新队", "area_id": self.community.id}
+        team = (
+            self.env["volunteer.team"]
+            .with_user(self.staff)
+            .create({"name": "社区新队", "area_id": self.community.id})
         )
         self.assertEqual(team.street_id, self.street)
         with self.assertRaises(AccessError):
