@@ -75,3 +75,13 @@ def test_portal_resident_gets_chinese_portal(server):
     backend = session.get(f"{server}/odoo", timeout=60, allow_redirects=False)
     assert backend.status_code in (302, 303)
     assert not backend.headers["Location"].endswith("/odoo")
+
+
+def test_party_worker_reaches_party_building_only(server):
+    session, resp = login(server, "partyworker", "partyworker")
+    assert resp.url.endswith("/odoo"), resp.url
+    labels = menus(server, session)
+    assert labels["community_grid.menu_community_root"] == "社区治理"
+    assert labels["community_party.party_organization_menu"] == "党组织"
+    assert "community_grid.menu_grid_management" not in labels
+    assert "community_mediation.menu_mediation_root" not in labels
