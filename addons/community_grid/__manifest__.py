@@ -18,6 +18,11 @@
         "views/res_users_views.xml",
         "views/community_grid_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "community_grid/static/tests/tours/*.js",
+        ],
+    },
     "demo": [
         "demo/community_area_demo.xml",
         "demo/res_users_demo.xml",

@@ -1,1 +1,2 @@
 from . import test_community_area
+from . import test_tour
