@@ -2,10 +2,11 @@
 #   make run    install everything needed, create/upgrade the database, serve Odoo
 #   make test   fresh test database, every test, one summary line
 # Variables: ODOO_PATH (default /opt/odoo), DB_NAME (community), HTTP_PORT (8069),
-# PGHOST/PGPORT/PGUSER/PGPASSWORD to use an existing PostgreSQL server.
+# PGHOST/PGPORT/PGUSER/PGPASSWORD to use an existing PostgreSQL server,
+# TEST_DB (community_test), TEST_ADDONS (all four) for `make test`.
 PYTHON ?= python3
 DEVCTL = $(PYTHON) scripts/devctl.py
-export ODOO_PATH DB_NAME HTTP_PORT
+export ODOO_PATH DB_NAME HTTP_PORT TEST_DB TEST_ADDONS
 
 .PHONY: run stop test lint i18n venv pg-start pg-stop test-embedded-pg
 
