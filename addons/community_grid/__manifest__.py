@@ -14,7 +14,12 @@
     "data": [
         "security/community_grid_security.xml",
         "security/ir.model.access.csv",
+        "data/community_household_tag_data.xml",
         "views/community_area_views.xml",
+        "views/community_grid_views.xml",
+        "views/community_building_views.xml",
+        "views/community_household_views.xml",
+        "views/res_partner_views.xml",
         "views/res_users_views.xml",
         "views/community_grid_menus.xml",
     ],
@@ -26,5 +31,6 @@
     "demo": [
         "demo/community_area_demo.xml",
         "demo/res_users_demo.xml",
+        "demo/community_grid_demo.xml",
     ],
 }

@@ -1,0 +1,141 @@
+from stdnum.cn import ric
+from stdnum.exceptions import InvalidChecksum, InvalidLength
+from stdnum.exceptions import ValidationError as StdnumValidationError
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+# Groups that see residents' ID numbers and phones in full (PIPL: need to know).
+PERSONAL_DATA_GROUPS = "community_grid.group_community_staff"
+
+
+def mask_id_number(value):
+    """4401**********1234: the region and the last four digits."""
+    if not value:
+        return False
+    return value[:4] + "*" * max(len(value) - 8, 0) + value[-4:]
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    is_resident = fields.Boolean(string="Resident", index=True)
+    household_id = fields.Many2one(
+        "community.household", index=True, ondelete="set null", tracking=True
+    )
+    household_relation = fields.Selection(
+        [
+            ("self", "Householder"),
+            ("spouse", "Spouse"),
+            ("child", "Child"),
+            ("parent", "Parent"),
+            ("grandchild", "Grandchild"),
+            ("sibling", "Sibling"),
+            ("tenant", "Tenant"),
+            ("other", "Other"),
+        ],
+        string="Relation to Householder",
+    )
+    grid_id = fields.Many2one(related="household_id.grid_id", store=True, index=True, string="Grid")
+    resident_community_id = fields.Many2one(
+        related="household_id.community_id",
+        store=True,
+        index=True,
+        string="Community",
+    )
+    resident_street_id = fields.Many2one(
+        related="household_id.street_id", store=True, index=True, string="Street / Town"
+    )
+    id_number = fields.Char(
+        string="ID Number",
+        groups=PERSONAL_DATA_GROUPS,
+        copy=False,
+        help="Resident identity card number (居民身份证号), 18 characters with checksum.",
+    )
+    id_number_masked = fields.Char(
+        string="ID Number (masked)", compute="_compute_id_number_masked", compute_sudo=True
+    )
+    birth_date = fields.Date(compute="_compute_from_id_number", store=True, compute_sudo=True)
+    gender = fields.Selection(
+        [("male", "Male"), ("female", "Female")],
+        compute="_compute_from_id_number",
+        store=True,
+        compute_sudo=True,
+    )
+    resident_tag_ids = fields.Many2many(
+        "community.household.tag",
+        "res_partner_resident_tag_rel",
+        "partner_id",
+        "tag_id",
+        string="Resident Tags",
+    )
+
+    _sql_constraints = [
+        ("id_number_uniq", "unique(id_number)", "A resident with this ID number is already registered."),
+    ]
+
+    @api.depends("id_number")
+    def _compute_id_number_masked(self):
+        for partner in self:
+            partner.id_number_masked = mask_id_number(partner.id_number)
+
+    @api.depends("id_number")
+    def _compute_from_id_number(self):
+        for partner in self:
+            number = partner.id_number
+            if number and ric.is_valid(number):
+                partner.birth_date = ric.get_birth_date(number)
+                partner.gender = "male" if int(number[16]) % 2 else "female"
+            else:
+                partner.birth_date = False
+                partner.gender = False
+
+    @api.constrains("id_number")
+    def _check_id_number(self):
+        for partner in self.sudo():
+            if not partner.id_number:
+                continue
+            try:
+                ric.validate(partner.id_number)
+            except InvalidLength as exc:
+                raise ValidationError(
+                    self.env._(
+                        "The ID number of %(name)s must have 18 characters; check it on the "
+                        "identity card.",
+                        name=partner.name,
+                    )
+                ) from exc
+            except InvalidChecksum as exc:
+                raise ValidationError(
+                    self.env._(
+                        "The ID number of %(name)s (%(number)s) fails its check digit: one "
+                        "of its characters is mistyped.",
+                        name=partner.name,
+                        number=mask_id_number(partner.id_number),
+                    )
+                ) from exc
+            except StdnumValidationError as exc:
+                raise ValidationError(
+                    self.env._(
+                        "The ID number of %(name)s (%(number)s) is not valid: it holds 17 "
+                        "digits with a real birth date, then a digit or X.",
+                        name=partner.name,
+                        number=mask_id_number(partner.id_number),
+                    )
+                ) from exc
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("id_number"):
+                vals["id_number"] = ric.compact(vals["id_number"])
+            if vals.get("household_id"):
+                vals.setdefault("is_resident", True)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("id_number"):
+            vals["id_number"] = ric.compact(vals["id_number"])
+        if vals.get("household_id"):
+            vals.setdefault("is_resident", True)
+        return super().write(vals)
