@@ -3,10 +3,11 @@
 #   make test   fresh test database, every test, one summary line
 # Variables: ODOO_PATH (default /opt/odoo), DB_NAME (community), HTTP_PORT (8069),
 # PGHOST/PGPORT/PGUSER/PGPASSWORD to use an existing PostgreSQL server,
-# TEST_DB (community_test), TEST_ADDONS (all four) for `make test`.
+# TEST_DB (community_test) for `make test`; ADDONS (all four) for `make test`
+# and `make i18n`.
 PYTHON ?= python3
 DEVCTL = $(PYTHON) scripts/devctl.py
-export ODOO_PATH DB_NAME HTTP_PORT TEST_DB TEST_ADDONS
+export ODOO_PATH DB_NAME HTTP_PORT TEST_DB ADDONS
 
 .PHONY: run stop test lint i18n venv pg-start pg-stop test-embedded-pg
 

@@ -37,9 +37,10 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCAL = Path(os.environ.get("COMMUNITY_LOCAL_DIR", ROOT / ".local")).resolve()
 VENV = Path(os.environ.get("COMMUNITY_VENV", ROOT / ".venv"))
 ADDONS = ["community_grid", "community_party", "community_mediation", "community_volunteer"]
-# `make test TEST_ADDONS=community_party`: install and test only these (and
-# what they depend on); the system tests, which need all four, are left out.
-TEST_ADDONS = [a for a in (os.environ.get("TEST_ADDONS") or "").split(",") if a] or ADDONS
+# `make test ADDONS=community_party` (and `make i18n ADDONS=...`): only these
+# addons (and what they depend on); the system tests, which need all four,
+# are left out.
+SELECTED = [a for a in (os.environ.get("ADDONS") or "").split(",") if a] or ADDONS
 ODOO_SDIST_URL = "https://nightly.odoo.com/18.0/nightly/src/odoo_18.0.latest.tar.gz"
 DB_NAME = os.environ.get("DB_NAME") or "community"
 TEST_DB = os.environ.get("TEST_DB") or "community_test"
@@ -565,7 +566,7 @@ def cmd_test(args):
     conf = write_config("test.conf", TEST_DB, free_port(18069), logfile=install_log)
     started = time.time()
     drop_db(TEST_DB, conf)
-    modules = ",".join(TEST_ADDONS)
+    modules = ",".join(SELECTED)
     say(f"installing {modules} with demo data into a fresh '{TEST_DB}'")
     res = run(
         odoo_cmd(conf, "-d", TEST_DB, "-i", modules, "--load-language=zh_CN", "--stop-after-init"),
@@ -598,11 +599,11 @@ def cmd_test(args):
                 "--odoo-http",
                 "--junitxml",
                 LOCAL / "junit-addons.xml",
-                *[ROOT / "addons" / a / "tests" for a in TEST_ADDONS],
+                *[ROOT / "addons" / a / "tests" for a in SELECTED],
             ],
         ),
     ]
-    if TEST_ADDONS == ADDONS:
+    if SELECTED == ADDONS:
         system = [*pytest, "-p", "no:odoo", "--junitxml", LOCAL / "junit-system.xml", ROOT / "tests"]
         suites.append(("system", system))
     totals = {"passed": 0, "failed": 0, "skipped": 0}
@@ -643,13 +644,13 @@ def cmd_i18n(args):
     cmd_venv(args)
     conf = write_config("i18n.conf", "community_i18n", free_port(18069), logfile=LOCAL / "i18n.log")
     drop_db("community_i18n", conf)
-    modules = ",".join(ADDONS)
+    modules = ",".join(SELECTED)
     run(
         odoo_cmd(
             conf, "-d", "community_i18n", "-i", modules, "--without-demo=all", "--stop-after-init"
         )
     )
-    for addon in ADDONS:
+    for addon in SELECTED:
         i18n = ROOT / "addons" / addon / "i18n"
         i18n.mkdir(exist_ok=True)
         pot = i18n / f"{addon}.pot"
