@@ -4,3 +4,5 @@ from . import community_building
 from . import community_household
 from . import res_partner
 from . import res_users
+from . import community_department
+from . import community_event
