@@ -23,6 +23,7 @@
         "views/res_partner_views.xml",
         "views/community_event_views.xml",
         "views/community_event_portal_templates.xml",
+        "views/community_event_league_views.xml",
         "views/res_users_views.xml",
         "views/community_grid_menus.xml",
     ],

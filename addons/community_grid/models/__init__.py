@@ -6,3 +6,4 @@ from . import res_partner
 from . import res_users
 from . import community_department
 from . import community_event
+from . import community_event_league

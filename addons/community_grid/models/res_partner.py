@@ -90,6 +90,29 @@ class ResPartner(models.Model):
                 partner.birth_date = False
                 partner.gender = False
 
+    def _check_id_number_free(self, numbers):
+        """Refuse ID numbers registered for someone else, with a clear message
+        (before the database's unique index refuses them)."""
+        numbers = [ric.compact(n) for n in numbers if n]
+        seen = set()
+        for number in numbers:
+            if number in seen:
+                raise ValidationError(self._duplicate_message(number))
+            seen.add(number)
+        if numbers:
+            taken = self.sudo().with_context(active_test=False).search(
+                [("id_number", "in", numbers), ("id", "not in", self.ids)], limit=1
+            )
+            if taken:
+                raise ValidationError(self._duplicate_message(taken.sudo().id_number))
+
+    def _duplicate_message(self, number):
+        return self.env._(
+            "The ID number %(number)s is already registered for another resident: find "
+            "that resident instead of creating a new one.",
+            number=mask_id_number(number),
+        )
+
     @api.constrains("id_number")
     def _check_id_number(self):
         for partner in self.sudo():
@@ -126,6 +149,7 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_id_number_free([vals.get("id_number") for vals in vals_list])
         for vals in vals_list:
             if vals.get("id_number"):
                 vals["id_number"] = ric.compact(vals["id_number"])
@@ -135,6 +159,9 @@ class ResPartner(models.Model):
 
     def write(self, vals):
         if vals.get("id_number"):
+            if len(self) > 1:
+                raise ValidationError(self._duplicate_message(vals["id_number"]))
+            self._check_id_number_free([vals["id_number"]])
             vals["id_number"] = ric.compact(vals["id_number"])
         if vals.get("household_id"):
             vals.setdefault("is_resident", True)

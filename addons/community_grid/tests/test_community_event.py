@@ -262,3 +262,29 @@ class TestCommunityEvent(CommunityCase):
             other.with_user(self.portal_user).read(["title"])
         with self.assertRaises(AccessError):
             mine.with_user(self.portal_user).write({"title": "改"})
+
+    # ------------------------------------------------------------------
+    # league table
+    # ------------------------------------------------------------------
+
+    def test_league_table(self):
+        with freeze_time(MONDAY_9):
+            handled = self._event()
+            handled.action_accept()
+            handled.write({"outcome": "resolved", "answer": "已处理"})
+            handled.action_handle()
+            handled.action_rate(4)
+            self._event()  # open
+            self._event(grid_id=self.other_grid.id)
+        self.env.flush_all()
+        League = self.env["community.event.league"]
+        row = League.search([("community_id", "=", self.community.id)])
+        self.assertEqual((row.event_count, row.open_count, row.handled_count), (2, 1, 1))
+        self.assertEqual(row.on_time_rate, 100)
+        self.assertEqual(row.avg_rating, 4)
+        self.assertEqual(row.street_id, self.street)
+        mine = League.with_user(self.staff).search([])
+        self.assertIn(self.community, mine.community_id)
+        self.assertNotIn(self.other_community, mine.community_id)
+        with self.assertRaises(AccessError):
+            League.with_user(self.grid_worker).search([])

@@ -134,3 +134,23 @@ class TestEventPortal(HttpCase):
         event = self.env["community.event"].search([("title", "=", "楼下路灯不亮")])
         self.assertEqual(event.reporter_id, self.resident.partner_id)
         self.assertEqual(event.state, "new")
+
+
+@tagged("post_install", "-at_install")
+class TestLeagueExport(HttpCase):
+    def test_staff_download_their_league_table(self):
+        from openpyxl import load_workbook
+
+        self.authenticate("staff", "staff")
+        resp = self.url_open("/community_grid/league.xlsx")
+        self.assertEqual(resp.status_code, 200)
+        self.assertTrue(resp.content.startswith(b"PK"), "an xlsx (zip) file")
+        sheet = load_workbook(io.BytesIO(resp.content)).worksheets[0]
+        communities = {row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}
+        self.assertIn("南海区 / 桂城街道 / 平东社区", communities)
+        self.assertNotIn("南海区 / 桂城街道 / 夏东社区", communities)
+
+    def test_portal_user_gets_nothing(self):
+        self.authenticate("resident", "resident")
+        resp = self.url_open("/community_grid/league.xlsx")
+        self.assertEqual(resp.status_code, 404)
