@@ -24,6 +24,8 @@
         "views/community_event_views.xml",
         "views/community_event_portal_templates.xml",
         "views/community_event_league_views.xml",
+        "views/community_household_portal_templates.xml",
+        "views/community_resident_claim_views.xml",
         "views/res_users_views.xml",
         "views/community_grid_menus.xml",
     ],

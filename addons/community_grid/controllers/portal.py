@@ -214,3 +214,71 @@ class EventPortal(CustomerPortal):
         except UserError as exc:
             return self.portal_my_event(event_id, error=exc.args[0])
         return request.redirect(f"/my/events/{event_id}?message=reopened")
+
+
+class HouseholdPortal(CustomerPortal):
+    """/my/household: a resident's own household, or the request to be linked to it."""
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "household_count" in counters:
+            values["household_count"] = request.env["community.household"].search_count([])
+        return values
+
+    def _household_values(self, **kw):
+        partner = request.env.user.partner_id
+        values = self._prepare_portal_layout_values()
+        household = request.env["community.household"].search([], limit=1)
+        claim = (
+            request.env["community.resident.claim"]
+            .sudo()
+            .search([("partner_id", "=", partner.id)], order="id desc", limit=1)
+        )
+        values.update(
+            {
+                "page_name": "household",
+                "household": household,
+                "members": household.sudo().member_ids if household else [],
+                "claim": claim,
+                "communities": request.env["community.area"]
+                .sudo()
+                .search([("area_type", "in", ("community", "village"))]),
+                "form": kw,
+            }
+        )
+        return values
+
+    @http.route(["/my/household"], type="http", auth="user", website=True, methods=["GET"])
+    def portal_my_household(self, **kw):
+        return request.render("community_grid.portal_my_household", self._household_values())
+
+    @http.route(["/my/household"], type="http", auth="user", website=True, methods=["POST"])
+    def portal_household_claim(self, **post):
+        env = request.env
+        partner = env.user.partner_id
+        values = self._household_values(**post)
+        if values["household"] or (values["claim"] and values["claim"].state == "pending"):
+            return request.redirect("/my/household")
+        id_number = (post.get("id_number") or "").strip().upper()
+        address = (post.get("address") or "").strip()
+        community = env["community.area"].sudo().browse(int(post.get("community_id") or 0)).exists()
+        error = None
+        if not id_number or not address or not community:
+            error = env._("Fill in your ID number, your community and your address.")
+        else:
+            from stdnum.cn import ric
+
+            if not ric.is_valid(id_number):
+                error = env._("This ID number is not valid: check the 18 characters on your card.")
+        if error:
+            values["error"] = error
+            return request.render("community_grid.portal_my_household", values)
+        env["community.resident.claim"].sudo().create(
+            {
+                "partner_id": partner.id,
+                "id_number": id_number,
+                "address": address,
+                "community_id": community.id,
+            }
+        )
+        return request.redirect("/my/household")

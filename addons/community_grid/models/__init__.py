@@ -7,3 +7,4 @@ from . import res_users
 from . import community_department
 from . import community_event
 from . import community_event_league
+from . import community_resident_claim
