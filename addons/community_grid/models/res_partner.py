@@ -9,6 +9,16 @@ from odoo.exceptions import ValidationError
 PERSONAL_DATA_GROUPS = "community_grid.group_community_staff"
 
 
+def mask_phone(value):
+    """138****1234: the operator prefix and the last four digits."""
+    if not value:
+        return False
+    digits = value.replace(" ", "")
+    if len(digits) < 8:
+        return "*" * len(digits)
+    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+
+
 def mask_id_number(value):
     """4401**********1234: the region and the last four digits."""
     if not value:
@@ -55,6 +65,9 @@ class ResPartner(models.Model):
     id_number_masked = fields.Char(
         string="ID Number (masked)", compute="_compute_id_number_masked", compute_sudo=True
     )
+    phone_masked = fields.Char(
+        string="Phone (masked)", compute="_compute_phone_masked", compute_sudo=True
+    )
     birth_date = fields.Date(compute="_compute_from_id_number", store=True, compute_sudo=True)
     gender = fields.Selection(
         [("male", "Male"), ("female", "Female")],
@@ -78,6 +91,11 @@ class ResPartner(models.Model):
     def _compute_id_number_masked(self):
         for partner in self:
             partner.id_number_masked = mask_id_number(partner.id_number)
+
+    @api.depends("phone")
+    def _compute_phone_masked(self):
+        for partner in self:
+            partner.phone_masked = mask_phone(partner.phone)
 
     @api.depends("id_number")
     def _compute_from_id_number(self):
