@@ -182,3 +182,12 @@ class TestGridStaffing(CommunityCase):
     def test_portal_resident_sees_own_household_only(self):
         Household = self.env["community.household"].with_user(self.portal_user)
         self.assertEqual(Household.search([]), self.household)
+
+    def test_building_head_coverage(self):
+        self.assertFalse(self.building.has_head)
+        self.building.head_id = self.resident
+        self.assertTrue(self.building.has_head)
+        covered = self.env["community.building"]._read_group(
+            [("community_id", "=", self.community.id)], ["has_head"], ["__count"]
+        )
+        self.assertEqual(dict(covered), {True: 1})
