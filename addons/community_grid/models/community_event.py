@@ -268,7 +268,7 @@ class CommunityEvent(models.Model):
         res = super().write(vals)
         if "category_id" in vals:
             for event in self.filtered(lambda e: e.state in CLOCK_STATES):
-                event._start_clock(event.date_clock_start or event.date_reported, keep_start=True)
+                event._start_clock(event.date_clock_start or event.date_reported)
         return res
 
     # ------------------------------------------------------------------
@@ -278,8 +278,9 @@ class CommunityEvent(models.Model):
     def _calendar(self):
         return self.env.company.resource_calendar_id or self.env.ref("resource.resource_calendar_std")
 
-    def _start_clock(self, start, keep_start=False):
-        """(Re)compute the deadline from ``start`` and the category's working time."""
+    def _start_clock(self, start):
+        """(Re)compute the deadline from ``start`` and the category's working time;
+        a new deadline may be reminded of again."""
         self.ensure_one()
         calendar = self._calendar()
         hours = self.category_id._sla_hours(calendar)
@@ -288,7 +289,7 @@ class CommunityEvent(models.Model):
                 "date_clock_start": start,
                 "sla_hours": hours,
                 "deadline": calendar.plan_hours(hours, start, compute_leaves=True),
-                "reminded": False if not keep_start else self.reminded,
+                "reminded": False,
             }
         )
 
