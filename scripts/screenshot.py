@@ -105,6 +105,20 @@ def main():
         call("Page.enable")
         call("Page.navigate", url=f"{BASE}{args.url}")
         time.sleep(args.wait)
+        # an error dialog of the web client is a bug: print its details
+        details = call(
+            "Runtime.evaluate",
+            expression="(() => { const d = document.querySelector('.o_error_dialog');"
+            " if (!d) return ''; d.querySelector('.btn-link')?.click();"
+            " return d.innerText; })()",
+        )
+        time.sleep(0.5)
+        text = call(
+            "Runtime.evaluate",
+            expression="document.querySelector('.o_error_dialog')?.innerText || ''",
+        )
+        if details.get("result", {}).get("value"):
+            print("ERROR DIALOG:", text.get("result", {}).get("value", "")[:3000])
         shot = call("Page.captureScreenshot", format="png")
         with open(args.out, "wb") as fh:
             fh.write(base64.b64decode(shot["data"]))

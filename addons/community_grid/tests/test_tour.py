@@ -11,3 +11,35 @@ class TestTerritoryTour(HttpCase):
             login="staff",
         )
         self.assertEqual(estate.note, "3栋2单元已完成入户走访")
+
+    def test_staff_accept_an_event_from_the_kanban(self):
+        event = self.env.ref("community_grid.event_new_demo")
+        self.start_tour(
+            "/odoo/action-community_grid.community_event_action",
+            "community_event_backend_tour",
+            login="staff",
+        )
+        self.assertEqual(event.state, "accepted")
+        self.assertEqual(event.user_id.login, "staff")
+
+
+@tagged("post_install", "-at_install")
+class TestClickEverywhere(HttpCase):
+    """Odoo's clickbot opens every menu of the 社区治理 app and every view of
+    each action: a view that cannot load fails here."""
+
+    allow_end_on_form = True
+
+    def test_click_everywhere_as_admin(self):
+        admin = self.env.ref("base.user_admin")
+        if "tour_enabled" in admin._fields:
+            admin.tour_enabled = False
+        self.browser_js(
+            "/odoo",
+            "odoo.loader.modules.get('@web/webclient/clickbot/clickbot_loader')"
+            ".startClickEverywhere('community_grid.menu_community_root');",
+            "odoo.isReady === true",
+            login="admin",
+            timeout=900,
+            success_signal="clickbot test succeeded",
+        )
