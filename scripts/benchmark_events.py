@@ -44,8 +44,20 @@ def create_database(conf):
         [sys.executable, ROOT / "scripts" / "venvtools.py", "drop-db", conf, DB], check=True
     )
     subprocess.run(
-        [sys.executable, "-m", "odoo", "-c", conf, "-d", DB, "-i", "community_grid",
-         "--without-demo=all", "--stop-after-init", "--log-level=warn"],
+        [
+            sys.executable,
+            "-m",
+            "odoo",
+            "-c",
+            conf,
+            "-d",
+            DB,
+            "-i",
+            "community_grid",
+            "--without-demo=all",
+            "--stop-after-init",
+            "--log-level=warn",
+        ],
         check=True,
     )
 
@@ -56,7 +68,10 @@ def fill(env, args):
     district = Area.create({"name": "基准区", "area_type": "district"})
     street = Area.create({"name": "基准街道", "area_type": "street", "parent_id": district.id})
     communities = Area.create(
-        [{"name": f"基准社区{i}", "area_type": "community", "parent_id": street.id} for i in range(5)]
+        [
+            {"name": f"基准社区{i}", "area_type": "community", "parent_id": street.id}
+            for i in range(5)
+        ]
     )
     estates = Area.create(
         [
@@ -94,7 +109,8 @@ def fill(env, args):
         """
         INSERT INTO community_household (name, building_id, room, grid_id, estate_id, community_id,
                                          street_id, member_count, active, create_date, write_date)
-        SELECT b.name || '-' || n, b.id, n::text, b.grid_id, b.estate_id, b.community_id, b.street_id,
+        SELECT b.name || '-' || n, b.id, n::text, b.grid_id, b.estate_id, b.community_id,
+               b.street_id,
                3, true, now(), now()
           FROM generate_series(1, %s) n
           JOIN community_building b ON b.id = (SELECT id FROM community_building
@@ -130,7 +146,8 @@ def fill(env, args):
                CASE WHEN n %% 6 >= 4 THEN 10 + n %% 90 END,
                CASE WHEN n %% 6 = 5 THEN 1 + n %% 5 END,
                0, false,
-               CASE WHEN n %% 6 >= 4 THEN now() - (n %% 365) * interval '1 day' + interval '2 days' END,
+               CASE WHEN n %% 6 >= 4
+                    THEN now() - (n %% 365) * interval '1 day' + interval '2 days' END,
                now(), now()
           FROM generate_series(1, %s) n
           JOIN community_grid g ON g.id = (SELECT min(id) FROM community_grid) + (n %% %s)
@@ -143,7 +160,9 @@ def fill(env, args):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--grids", type=int, default=50)
     parser.add_argument("--households", type=int, default=20000)
     parser.add_argument("--residents", type=int, default=60000)
@@ -181,14 +200,21 @@ def main():
         def worker_list():
             Event = env["community.event"].with_user(worker)
             env.invalidate_all()
-            rows = Event.search_read([], ["name", "title", "state", "deadline", "grid_id"], limit=80)
+            rows = Event.search_read(
+                [], ["name", "title", "state", "deadline", "grid_id"], limit=80
+            )
             return len(rows), Event.search_count([])
 
         def orm_pivot():
             env.invalidate_all()
-            return env["community.event"].with_user(manager)._read_group(
-                [], ["community_id", "category_id", "state"],
-                ["__count", "on_time_rate:avg", "handling_hours:avg", "rating:avg"],
+            return (
+                env["community.event"]
+                .with_user(manager)
+                ._read_group(
+                    [],
+                    ["community_id", "category_id", "state"],
+                    ["__count", "on_time_rate:avg", "handling_hours:avg", "rating:avg"],
+                )
             )
 
         def sql_pivot():
@@ -215,7 +241,9 @@ def main():
         cr.rollback()
     if not args.keep:
         registry.delete(DB)
-        subprocess.run([sys.executable, ROOT / "scripts" / "venvtools.py", "drop-db", conf, DB], check=True)
+        subprocess.run(
+            [sys.executable, ROOT / "scripts" / "venvtools.py", "drop-db", conf, DB], check=True
+        )
 
 
 if __name__ == "__main__":

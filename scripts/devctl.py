@@ -607,7 +607,14 @@ def cmd_test(args):
         ),
     ]
     if SELECTED == ADDONS:
-        system = [*pytest, "-p", "no:odoo", "--junitxml", LOCAL / "junit-system.xml", ROOT / "tests"]
+        system = [
+            *pytest,
+            "-p",
+            "no:odoo",
+            "--junitxml",
+            LOCAL / "junit-system.xml",
+            ROOT / "tests",
+        ]
         suites.append(("system", system))
     totals = {"passed": 0, "failed": 0, "skipped": 0}
     if res.returncode == 0:

@@ -30,7 +30,11 @@ def session_id(login, password):
     s = requests.Session()
     page = s.get(f"{BASE}/web/login", timeout=30)
     token = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
-    s.post(f"{BASE}/web/login", data={"login": login, "password": password, "csrf_token": token}, timeout=60)
+    s.post(
+        f"{BASE}/web/login",
+        data={"login": login, "password": password, "csrf_token": token},
+        timeout=60,
+    )
     return s.cookies["session_id"]
 
 

@@ -1,2 +1,1 @@
-from . import portal
-from . import league
+from . import league, portal

@@ -58,7 +58,9 @@ class LeagueExport(http.Controller):
             raise request.not_found()
         output = io.BytesIO()
         workbook = xlsxwriter.Workbook(output, {"in_memory": True})
-        self._write_sheet(workbook, env._("Communities"), "community.event.league", COMMUNITY_COLUMNS)
+        self._write_sheet(
+            workbook, env._("Communities"), "community.event.league", COMMUNITY_COLUMNS
+        )
         if env["community.department.league"].has_access("read"):
             self._write_sheet(
                 workbook, env._("Departments"), "community.department.league", DEPARTMENT_COLUMNS
@@ -68,7 +70,10 @@ class LeagueExport(http.Controller):
         return request.make_response(
             output.getvalue(),
             headers=[
-                ("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                (
+                    "Content-Type",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ),
                 ("Content-Disposition", content_disposition(filename)),
             ],
         )

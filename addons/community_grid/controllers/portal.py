@@ -27,17 +27,24 @@ class EventPortal(CustomerPortal):
     def _resident_partner(self):
         return request.env.user.partner_id
 
-    @http.route(["/my/events", "/my/events/page/<int:page>"], type="http", auth="user", website=True)
+    @http.route(
+        ["/my/events", "/my/events/page/<int:page>"], type="http", auth="user", website=True
+    )
     def portal_my_events(self, page=1, **kw):
         Event = request.env["community.event"]
         domain = [("reporter_id", "=", self._resident_partner().id)]
         count = Event.search_count(domain)
         pager = portal_pager(url="/my/events", total=count, page=page, step=EVENTS_PER_PAGE)
         events = Event.search(
-            domain, order="date_reported desc, id desc", limit=EVENTS_PER_PAGE, offset=pager["offset"]
+            domain,
+            order="date_reported desc, id desc",
+            limit=EVENTS_PER_PAGE,
+            offset=pager["offset"],
         )
         values = self._prepare_portal_layout_values()
-        values.update({"events": events, "pager": pager, "page_name": "event", "default_url": "/my/events"})
+        values.update(
+            {"events": events, "pager": pager, "page_name": "event", "default_url": "/my/events"}
+        )
         return request.render("community_grid.portal_my_events", values)
 
     def _event_status_history(self, event_sudo):
@@ -45,7 +52,12 @@ class EventPortal(CustomerPortal):
         trackings = event_sudo.message_ids.tracking_value_ids.filtered(
             lambda t: t.field_id.name == "state"
         )
-        history = [(event_sudo.date_reported, dict(event_sudo._fields["state"]._description_selection(request.env))["new"])]
+        history = [
+            (
+                event_sudo.date_reported,
+                dict(event_sudo._fields["state"]._description_selection(request.env))["new"],
+            )
+        ]
         for tracking in trackings.sorted("id"):
             history.append((tracking.create_date, tracking.new_value_char))
         return history
@@ -64,9 +76,9 @@ class EventPortal(CustomerPortal):
                 "event": event_sudo,
                 "page_name": "event",
                 "history": self._event_status_history(event_sudo),
-                "photos": request.env["ir.attachment"].sudo().search(
-                    [("res_model", "=", "community.event"), ("res_id", "=", event_sudo.id)]
-                ),
+                "photos": request.env["ir.attachment"]
+                .sudo()
+                .search([("res_model", "=", "community.event"), ("res_id", "=", event_sudo.id)]),
                 "can_reopen": event_sudo._can_reopen(),
                 "reopen_days": event_sudo._reopen_days(),
                 "message": message,
@@ -140,7 +152,12 @@ class EventPortal(CustomerPortal):
             raise UserError(env._("Give your report a title and describe the problem."))
         if len(title) > 100:
             raise UserError(env._("Keep the title under 100 characters."))
-        category = env["community.event.category"].sudo().browse(int(post.get("category_id") or 0)).exists()
+        category = (
+            env["community.event.category"]
+            .sudo()
+            .browse(int(post.get("category_id") or 0))
+            .exists()
+        )
         if not category:
             raise UserError(env._("Choose what the problem is about."))
         where = post.get("where") or "grid"
@@ -154,7 +171,10 @@ class EventPortal(CustomerPortal):
         for photo in files:
             if photo.mimetype not in PHOTO_TYPES:
                 raise UserError(
-                    env._("%(name)s is not a photo: attach JPEG, PNG, WebP or GIF images.", name=photo.filename)
+                    env._(
+                        "%(name)s is not a photo: attach JPEG, PNG, WebP or GIF images.",
+                        name=photo.filename,
+                    )
                 )
             data = photo.read(PHOTO_MAX_BYTES + 1)
             if len(data) > PHOTO_MAX_BYTES:
@@ -187,7 +207,9 @@ class EventPortal(CustomerPortal):
         event.check_access("read")
         return event
 
-    @http.route(["/my/events/<int:event_id>/rate"], type="http", auth="user", website=True, methods=["POST"])
+    @http.route(
+        ["/my/events/<int:event_id>/rate"], type="http", auth="user", website=True, methods=["POST"]
+    )
     def portal_event_rate(self, event_id, rating=None, comment=None, **kw):
         try:
             event = self._own_event(event_id)
@@ -196,11 +218,21 @@ class EventPortal(CustomerPortal):
         try:
             event.sudo().action_rate(int(rating or 0), (comment or "").strip())
         except (UserError, ValueError) as exc:
-            error = exc.args[0] if isinstance(exc, UserError) else request.env._("Choose a rating from 1 to 5 stars.")
+            error = (
+                exc.args[0]
+                if isinstance(exc, UserError)
+                else request.env._("Choose a rating from 1 to 5 stars.")
+            )
             return self.portal_my_event(event_id, error=error)
         return request.redirect(f"/my/events/{event_id}?message=rated")
 
-    @http.route(["/my/events/<int:event_id>/reopen"], type="http", auth="user", website=True, methods=["POST"])
+    @http.route(
+        ["/my/events/<int:event_id>/reopen"],
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
     def portal_event_reopen(self, event_id, reason=None, **kw):
         try:
             event = self._own_event(event_id)
@@ -208,7 +240,9 @@ class EventPortal(CustomerPortal):
             return request.redirect("/my")
         reason = (reason or "").strip()
         if not reason:
-            return self.portal_my_event(event_id, error=request.env._("Say why the problem is not solved."))
+            return self.portal_my_event(
+                event_id, error=request.env._("Say why the problem is not solved.")
+            )
         try:
             event.sudo().action_reopen(reason)
         except UserError as exc:

@@ -1,10 +1,12 @@
-from . import community_area
-from . import community_grid
-from . import community_building
-from . import community_household
-from . import res_partner
-from . import res_users
-from . import community_department
-from . import community_event
-from . import community_event_league
-from . import community_resident_claim
+from . import (
+    community_area,
+    community_building,
+    community_department,
+    community_event,
+    community_event_league,
+    community_grid,
+    community_household,
+    community_resident_claim,
+    res_partner,
+    res_users,
+)

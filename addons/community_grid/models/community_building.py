@@ -13,7 +13,6 @@ class CommunityBuilding(models.Model):
     sequence = fields.Integer(default=10)
     estate_id = fields.Many2one(
         "community.area",
-        string="Estate",
         required=True,
         index=True,
         ondelete="restrict",
@@ -23,15 +22,16 @@ class CommunityBuilding(models.Model):
         related="estate_id.community_id", store=True, index=True, string="Community"
     )
     street_id = fields.Many2one(related="estate_id.street_id", store=True, index=True)
-    grid_id = fields.Many2one(
-        "community.grid", required=True, index=True, ondelete="restrict"
-    )
+    grid_id = fields.Many2one("community.grid", required=True, index=True, ondelete="restrict")
     entrance_ids = fields.One2many("community.building.entrance", "building_id", string="Entrances")
     household_ids = fields.One2many("community.household", "building_id", string="Households")
     household_count = fields.Integer(compute="_compute_household_count")
     floors = fields.Integer()
     head_id = fields.Many2one(
-        "res.partner", string="Building Head", index=True, help="楼长: the resident who heads the building."
+        "res.partner",
+        string="Building Head",
+        index=True,
+        help="楼长: the resident who heads the building.",
     )
     has_head = fields.Boolean(
         string="Has a Building Head", compute="_compute_has_head", store=True, index=True
@@ -88,7 +88,11 @@ class CommunityBuildingEntrance(models.Model):
     )
 
     _sql_constraints = [
-        ("name_uniq", "unique(building_id, name)", "This building already has an entrance of that name."),
+        (
+            "name_uniq",
+            "unique(building_id, name)",
+            "This building already has an entrance of that name.",
+        ),
     ]
 
 
@@ -111,7 +115,7 @@ class CommunityLane(models.Model):
         domain="[('area_type', 'in', ('community', 'village'))]",
     )
     head_id = fields.Many2one(
-        "res.partner", string="Head", index=True, help="巷长 or 街长: the resident who heads it."
+        "res.partner", index=True, help="巷长 or 街长: the resident who heads it."
     )
     building_ids = fields.One2many("community.building", "lane_id", string="Buildings")
     active = fields.Boolean(default=True)

@@ -50,7 +50,6 @@ class CommunityEvent(models.Model):
     # where
     community_id = fields.Many2one(
         "community.area",
-        string="Community",
         required=True,
         index=True,
         ondelete="restrict",
@@ -79,7 +78,7 @@ class CommunityEvent(models.Model):
         default="grid_worker",
         required=True,
     )
-    reporter_id = fields.Many2one("res.partner", string="Reporter", index=True, tracking=True)
+    reporter_id = fields.Many2one("res.partner", index=True, tracking=True)
     user_id = fields.Many2one(
         "res.users",
         string="Handler",
@@ -109,12 +108,15 @@ class CommunityEvent(models.Model):
     date_handled = fields.Datetime(readonly=True, index=True)
     date_closed = fields.Datetime(readonly=True)
     deadline = fields.Datetime(readonly=True, index=True, tracking=True)
-    sla_hours = fields.Float(
-        string="Allowed Working Hours", readonly=True, aggregator=False
-    )
+    sla_hours = fields.Float(string="Allowed Working Hours", readonly=True, aggregator=False)
     sla_paused_at = fields.Datetime(readonly=True)
     sla_state = fields.Selection(
-        [("on_time", "On Time"), ("due_soon", "Due Soon"), ("overdue", "Overdue"), ("done", "Done")],
+        [
+            ("on_time", "On Time"),
+            ("due_soon", "Due Soon"),
+            ("overdue", "Overdue"),
+            ("done", "Done"),
+        ],
         string="Deadline Status",
         compute="_compute_sla_state",
         search="_search_sla_state",
@@ -163,7 +165,9 @@ class CommunityEvent(models.Model):
 
     def _due_soon_hours(self):
         return float(
-            self.env["ir.config_parameter"].sudo().get_param("community_grid.event_due_soon_hours", 4)
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("community_grid.event_due_soon_hours", 4)
         )
 
     @api.depends("deadline", "state", "sla_paused_at")
@@ -192,7 +196,11 @@ class CommunityEvent(models.Model):
         domains = {
             "done": ["|", ("state", "in", ("handled", "closed")), ("deadline", "=", False)],
             "overdue": [("state", "in", OPEN_STATES), ("deadline", "<", now)],
-            "due_soon": [("state", "in", OPEN_STATES), ("deadline", ">=", now), ("deadline", "<", soon)],
+            "due_soon": [
+                ("state", "in", OPEN_STATES),
+                ("deadline", ">=", now),
+                ("deadline", "<", soon),
+            ],
             "on_time": [("state", "in", OPEN_STATES), ("deadline", ">=", soon)],
         }
         domain = expression.OR([domains[v] for v in values if v in domains]) or [(0, "=", 1)]
@@ -200,7 +208,7 @@ class CommunityEvent(models.Model):
             domain = ["!", *domain]
         return domain
 
-    def _compute_access_url(self):
+    def _compute_access_url(self):  # pylint: disable=missing-return
         super()._compute_access_url()
         for event in self:
             event.access_url = f"/my/events/{event.id}"
@@ -258,7 +266,9 @@ class CommunityEvent(models.Model):
                 building = self.env["community.building"].browse(vals["building_id"])
                 vals["grid_id"] = building.grid_id.id
             if vals.get("grid_id") and not vals.get("community_id"):
-                vals["community_id"] = self.env["community.grid"].browse(vals["grid_id"]).community_id.id
+                vals["community_id"] = (
+                    self.env["community.grid"].browse(vals["grid_id"]).community_id.id
+                )
         events = super().create(vals_list)
         for event in events:
             event._start_clock(event.date_reported)
@@ -276,7 +286,9 @@ class CommunityEvent(models.Model):
     # ------------------------------------------------------------------
 
     def _calendar(self):
-        return self.env.company.resource_calendar_id or self.env.ref("resource.resource_calendar_std")
+        return self.env.company.resource_calendar_id or self.env.ref(
+            "resource.resource_calendar_std"
+        )
 
     def _start_clock(self, start):
         """(Re)compute the deadline from ``start`` and the category's working time;
@@ -366,7 +378,9 @@ class CommunityEvent(models.Model):
         self._check_state(("waiting",), self.env._("resumed"))
         self._resume_clock()
         for event in self:
-            event.write({"state": event.state_before_wait or "accepted", "state_before_wait": False})
+            event.write(
+                {"state": event.state_before_wait or "accepted", "state_before_wait": False}
+            )
 
     def action_handle(self):
         self._check_state(("accepted", "whistled"), self.env._("marked handled"))
@@ -465,11 +479,19 @@ class CommunityEvent(models.Model):
         self.task_ids.filtered(lambda t: t.state == "answered").write({"state": "open"})
         self._start_clock(now)
         self.message_post(
-            body=self.env._("Reopened by the reporter (%(count)s): %(reason)s", count=count, reason=reason or "-")
+            body=self.env._(
+                "Reopened by the reporter (%(count)s): %(reason)s",
+                count=count,
+                reason=reason or "-",
+            )
         )
         if self.problem_case:
             self._notify_street(
-                self.env._("Problem case: %(event)s was reopened %(count)s times", event=self.name, count=count)
+                self.env._(
+                    "Problem case: %(event)s was reopened %(count)s times",
+                    event=self.name,
+                    count=count,
+                )
             )
 
     # ------------------------------------------------------------------
@@ -500,7 +522,9 @@ class CommunityEvent(models.Model):
         period, a supervision notice (督办) to the street managers."""
         now = fields.Datetime.now()
         grace = float(
-            self.env["ir.config_parameter"].sudo().get_param("community_grid.event_supervision_hours", 24)
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("community_grid.event_supervision_hours", 24)
         )
         overdue = self.search([("state", "in", CLOCK_STATES), ("deadline", "<", now)])
         activity_type = self.env.ref("mail.mail_activity_data_todo")
@@ -517,7 +541,9 @@ class CommunityEvent(models.Model):
             lambda e: not e.supervised and e.deadline < now - timedelta(hours=grace)
         )
         for event in late:
-            event._notify_street(self.env._("Supervision (督办): %(event)s is overdue", event=event.name))
+            event._notify_street(
+                self.env._("Supervision (督办): %(event)s is overdue", event=event.name)
+            )
         late.write({"supervised": True})
         return True
 
@@ -560,7 +586,11 @@ class CommunityEventTask(models.Model):
                     )
                 )
         self.write(
-            {"state": "answered", "date_answered": fields.Datetime.now(), "answered_by_id": self.env.uid}
+            {
+                "state": "answered",
+                "date_answered": fields.Datetime.now(),
+                "answered_by_id": self.env.uid,
+            }
         )
         for task in self:
             # departments read the event without editing it: their answer goes
@@ -571,5 +601,5 @@ class CommunityEventTask(models.Model):
                     "%(department)s answered: %(answer)s",
                     department=task.department_id.name,
                     answer=task.answer,
-                )
+                ),
             )

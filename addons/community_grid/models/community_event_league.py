@@ -11,15 +11,21 @@ class CommunityEventLeague(models.Model):
     _order = "on_time_rate desc, avg_rating desc, event_count desc"
     _rec_name = "community_id"
 
-    community_id = fields.Many2one("community.area", string="Community", readonly=True)
+    community_id = fields.Many2one("community.area", readonly=True)
     street_id = fields.Many2one("community.area", string="Street / Town", readonly=True)
     event_count = fields.Integer(string="Events", readonly=True)
     open_count = fields.Integer(string="Open", readonly=True)
     overdue_count = fields.Integer(string="Overdue", readonly=True)
     handled_count = fields.Integer(string="Handled", readonly=True)
-    on_time_rate = fields.Float(string="On-time Rate (%)", readonly=True, aggregator="avg", digits=(16, 1))
-    avg_handling_hours = fields.Float(string="Average Handling Time (h)", readonly=True, aggregator="avg", digits=(16, 1))
-    avg_rating = fields.Float(string="Satisfaction (1–5)", readonly=True, aggregator="avg", digits=(16, 2))
+    on_time_rate = fields.Float(
+        string="On-time Rate (%)", readonly=True, aggregator="avg", digits=(16, 1)
+    )
+    avg_handling_hours = fields.Float(
+        string="Average Handling Time (h)", readonly=True, aggregator="avg", digits=(16, 1)
+    )
+    avg_rating = fields.Float(
+        string="Satisfaction (1–5)", readonly=True, aggregator="avg", digits=(16, 2)
+    )
     reopen_count = fields.Integer(string="Reopenings", readonly=True)
     problem_count = fields.Integer(string="Problem Cases", readonly=True)
 
@@ -36,7 +42,8 @@ class CommunityEventLeague(models.Model):
                        COUNT(*) FILTER (WHERE e.state IN ('new', 'accepted', 'whistled', 'waiting'))
                            AS open_count,
                        COUNT(*) FILTER (WHERE e.state IN ('new', 'accepted', 'whistled', 'waiting')
-                                          AND e.deadline < (now() AT TIME ZONE 'UTC')) AS overdue_count,
+                                          AND e.deadline < (now() AT TIME ZONE 'UTC'))
+                           AS overdue_count,
                        COUNT(*) FILTER (WHERE e.state IN ('handled', 'closed')) AS handled_count,
                        COALESCE(AVG(e.on_time_rate) FILTER (WHERE e.date_handled IS NOT NULL), 0)
                            AS on_time_rate,
@@ -70,11 +77,15 @@ class CommunityDepartmentLeague(models.Model):
     _order = "answered_rate desc, avg_answer_hours"
     _rec_name = "department_id"
 
-    department_id = fields.Many2one("community.department", string="Department", readonly=True)
+    department_id = fields.Many2one("community.department", readonly=True)
     task_count = fields.Integer(string="Tasks", readonly=True)
     answered_count = fields.Integer(string="Answered", readonly=True)
-    answered_rate = fields.Float(string="Answered (%)", readonly=True, aggregator="avg", digits=(16, 1))
-    avg_answer_hours = fields.Float(string="Average Answer Time (h)", readonly=True, aggregator="avg", digits=(16, 1))
+    answered_rate = fields.Float(
+        string="Answered (%)", readonly=True, aggregator="avg", digits=(16, 1)
+    )
+    avg_answer_hours = fields.Float(
+        string="Average Answer Time (h)", readonly=True, aggregator="avg", digits=(16, 1)
+    )
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
@@ -86,7 +97,8 @@ class CommunityDepartmentLeague(models.Model):
                        t.department_id,
                        COUNT(*) AS task_count,
                        COUNT(*) FILTER (WHERE t.state = 'answered') AS answered_count,
-                       100.0 * COUNT(*) FILTER (WHERE t.state = 'answered') / COUNT(*) AS answered_rate,
+                       100.0 * COUNT(*) FILTER (WHERE t.state = 'answered') / COUNT(*)
+                           AS answered_rate,
                        COALESCE(AVG(EXTRACT(EPOCH FROM (t.date_answered - t.create_date)) / 3600.0)
                            FILTER (WHERE t.state = 'answered'), 0) AS avg_answer_hours
                   FROM community_event_task t

@@ -21,7 +21,6 @@ class CommunityGrid(models.Model):
     code = fields.Char(index=True, copy=False)
     community_id = fields.Many2one(
         "community.area",
-        string="Community",
         required=True,
         index=True,
         ondelete="restrict",

@@ -28,7 +28,6 @@ class CommunityHousehold(models.Model):
     )
     entrance_id = fields.Many2one(
         "community.building.entrance",
-        string="Entrance",
         index=True,
         domain="[('building_id', '=', building_id)]",
     )
@@ -43,10 +42,10 @@ class CommunityHousehold(models.Model):
     member_count = fields.Integer(compute="_compute_member_count", store=True)
     householder_id = fields.Many2one(
         "res.partner",
-        string="Householder",
+        compute="_compute_householder_id",
+        store=True,
         index=True,
-        domain="[('household_id', '=', id)]",
-        tracking=True,
+        help="The member whose relation to the householder is 'Householder'.",
     )
     tag_ids = fields.Many2many(
         "community.household.tag",
@@ -88,6 +87,12 @@ class CommunityHousehold(models.Model):
         for household in self:
             household.member_count = counts.get(household, 0)
 
+    @api.depends("member_ids.household_relation")
+    def _compute_householder_id(self):
+        for household in self:
+            heads = household.member_ids.filtered(lambda m: m.household_relation == "self")
+            household.householder_id = heads[:1]
+
     @api.constrains("entrance_id", "building_id")
     def _check_entrance(self):
         for household in self:
@@ -97,16 +102,5 @@ class CommunityHousehold(models.Model):
                         "Entrance %(entrance)s is not an entrance of %(building)s.",
                         entrance=household.entrance_id.name,
                         building=household.building_id.display_name,
-                    )
-                )
-
-    @api.constrains("householder_id", "member_ids")
-    def _check_householder(self):
-        for household in self:
-            if household.householder_id and household.householder_id.household_id != household:
-                raise ValidationError(
-                    self.env._(
-                        "The householder %(name)s must be a member of the household.",
-                        name=household.householder_id.name,
                     )
                 )

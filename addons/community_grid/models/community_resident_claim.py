@@ -19,8 +19,12 @@ class CommunityResidentClaim(models.Model):
     partner_id = fields.Many2one(
         "res.partner", string="Applicant", required=True, index=True, ondelete="cascade"
     )
-    id_number = fields.Char(string="ID Number", required=True, groups="community_grid.group_community_staff")
-    id_number_masked = fields.Char(string="ID Number (masked)", compute="_compute_masked", compute_sudo=True)
+    id_number = fields.Char(
+        string="ID Number", required=True, groups="community_grid.group_community_staff"
+    )
+    id_number_masked = fields.Char(
+        string="ID Number (masked)", compute="_compute_masked", compute_sudo=True
+    )
     address = fields.Char(required=True, help="The address the applicant gave.")
     matched_partner_id = fields.Many2one(
         "res.partner",
@@ -37,7 +41,6 @@ class CommunityResidentClaim(models.Model):
     )
     community_id = fields.Many2one(
         "community.area",
-        string="Community",
         index=True,
         required=True,
         domain="[('area_type', 'in', ('community', 'village'))]",
@@ -60,8 +63,13 @@ class CommunityResidentClaim(models.Model):
     def create(self, vals_list):
         claims = super().create(vals_list)
         for claim in claims.sudo():
-            match = self.env["res.partner"].sudo().search(
-                [("id_number", "=", claim.id_number), ("id", "!=", claim.partner_id.id)], limit=1
+            match = (
+                self.env["res.partner"]
+                .sudo()
+                .search(
+                    [("id_number", "=", claim.id_number), ("id", "!=", claim.partner_id.id)],
+                    limit=1,
+                )
             )
             if match:
                 claim.write({"matched_partner_id": match.id, "household_id": match.household_id.id})
@@ -93,21 +101,18 @@ class CommunityResidentClaim(models.Model):
             if register:
                 # the applicant's account takes over the register entry
                 values["resident_tag_ids"] = [fields.Command.set(register.resident_tag_ids.ids)]
-                if claim.household_id.householder_id == register:
-                    claim.household_id.sudo().householder_id = False
                 register.write({"id_number": False, "household_id": False, "active": False})
-                values["id_number"] = claim.sudo().id_number
-                applicant.write(values)
-                if not claim.household_id.householder_id and values["household_relation"] == "self":
-                    claim.household_id.sudo().householder_id = applicant
-            else:
-                values["id_number"] = claim.sudo().id_number
-                applicant.write(values)
+            values["id_number"] = claim.sudo().id_number
+            applicant.write(values)
             claim.state = "confirmed"
-            claim.message_post(body=self.env._("Linked to %(household)s.", household=claim.household_id.name))
+            claim.message_post(
+                body=self.env._("Linked to %(household)s.", household=claim.household_id.name)
+            )
 
     def action_reject(self):
         for claim in self:
             if not claim.reject_reason:
-                raise UserError(self.env._("Write why the request is rejected; the applicant reads it."))
+                raise UserError(
+                    self.env._("Write why the request is rejected; the applicant reads it.")
+                )
         self.write({"state": "rejected"})

@@ -84,7 +84,11 @@ class ResPartner(models.Model):
     )
 
     _sql_constraints = [
-        ("id_number_uniq", "unique(id_number)", "A resident with this ID number is already registered."),
+        (
+            "id_number_uniq",
+            "unique(id_number)",
+            "A resident with this ID number is already registered.",
+        ),
     ]
 
     @api.depends("id_number")
@@ -118,8 +122,10 @@ class ResPartner(models.Model):
                 raise ValidationError(self._duplicate_message(number))
             seen.add(number)
         if numbers:
-            taken = self.sudo().with_context(active_test=False).search(
-                [("id_number", "in", numbers), ("id", "not in", self.ids)], limit=1
+            taken = (
+                self.sudo()
+                .with_context(active_test=False)
+                .search([("id_number", "in", numbers), ("id", "not in", self.ids)], limit=1)
             )
             if taken:
                 raise ValidationError(self._duplicate_message(taken.sudo().id_number))
@@ -130,6 +136,26 @@ class ResPartner(models.Model):
             "that resident instead of creating a new one.",
             number=mask_id_number(number),
         )
+
+    @api.constrains("household_id", "household_relation")
+    def _check_one_householder(self):
+        households = self.filtered(lambda p: p.household_relation == "self").household_id
+        if not households:
+            return
+        counts = self.sudo()._read_group(
+            [("household_id", "in", households.ids), ("household_relation", "=", "self")],
+            ["household_id"],
+            ["__count"],
+        )
+        for household, count in counts:
+            if count > 1:
+                raise ValidationError(
+                    self.env._(
+                        "%(household)s already has a householder: change the relation of "
+                        "one of them.",
+                        household=household.sudo().name,
+                    )
+                )
 
     @api.constrains("id_number")
     def _check_id_number(self):

@@ -1,6 +1,8 @@
-from . import test_community_area
-from . import test_tour
-from . import test_community_event
-from . import test_event_portal
-from . import test_import
-from . import test_onboarding
+from . import (
+    test_community_area,
+    test_community_event,
+    test_event_portal,
+    test_import,
+    test_onboarding,
+    test_tour,
+)

@@ -140,7 +140,9 @@ class TestPersonalData(CommunityCase):
 class TestGridStaffing(CommunityCase):
     def test_one_worker_per_150_households(self):
         Household = self.env["community.household"]
-        Household.create([{"building_id": self.building.id, "room": f"{i}"} for i in range(200, 350)])
+        Household.create(
+            [{"building_id": self.building.id, "room": f"{i}"} for i in range(200, 350)]
+        )
         self.assertEqual(self.grid.household_count, 151)
         self.assertEqual(self.grid.workers_needed, 2)
         self.assertEqual(self.grid.staffing_status, "understaffed")
@@ -163,7 +165,9 @@ class TestGridStaffing(CommunityCase):
             {
                 "name": "9栋",
                 "estate_id": self.env["community.area"]
-                .create({"name": "西小区", "area_type": "estate", "parent_id": self.other_community.id})
+                .create(
+                    {"name": "西小区", "area_type": "estate", "parent_id": self.other_community.id}
+                )
                 .id,
                 "grid_id": self.other_grid.id,
             }
@@ -176,7 +180,9 @@ class TestGridStaffing(CommunityCase):
         self.assertNotIn(other_household, Household.search([]))
         with self.assertRaises(AccessError):
             self.household.with_user(self.grid_worker).room = "102"
-        residents = self.env["res.partner"].with_user(self.grid_worker).search([("is_resident", "=", True)])
+        residents = (
+            self.env["res.partner"].with_user(self.grid_worker).search([("is_resident", "=", True)])
+        )
         self.assertIn(self.resident, residents)
 
     def test_portal_resident_sees_own_household_only(self):

@@ -20,14 +20,21 @@ class TestCommunityEvent(CommunityCase):
         cls.env.company.resource_calendar_id.tz = "Asia/Shanghai"
         cls.env["ir.config_parameter"].sudo().set_param("community_grid.event_reopen_days", 7)
         cls.department_user = new_test_user(
-            cls.env, login="t_department", groups="base.group_user,community_grid.group_department_member"
+            cls.env,
+            login="t_department",
+            groups="base.group_user,community_grid.group_department_member",
         )
         cls.department = cls.env["community.department"].create(
             {"name": "测试城管中队", "member_ids": [Command.set(cls.department_user.ids)]}
         )
         cls.other_department = cls.env["community.department"].create({"name": "测试住建办"})
         cls.cat_hours = cls.env["community.event.category"].create(
-            {"name": "安全隐患", "sla_amount": 8, "sla_unit": "hours", "department_id": cls.department.id}
+            {
+                "name": "安全隐患",
+                "sla_amount": 8,
+                "sla_unit": "hours",
+                "department_id": cls.department.id,
+            }
         )
         cls.cat_days = cls.env["community.event.category"].create(
             {"name": "环境卫生", "sla_amount": 2, "sla_unit": "days"}
@@ -68,12 +75,18 @@ class TestCommunityEvent(CommunityCase):
             event = self._event()
         with freeze_time(datetime(2026, 11, 23, 23, 30)):  # Tuesday 7:30 Beijing
             self.assertEqual(event.sla_state, "due_soon")
-            self.assertIn(event, self.env["community.event"].search([("sla_state", "=", "due_soon")]))
+            self.assertIn(
+                event, self.env["community.event"].search([("sla_state", "=", "due_soon")])
+            )
         with freeze_time(datetime(2026, 11, 24, 2, 0)):
             event.invalidate_recordset(["sla_state"])
             self.assertEqual(event.sla_state, "overdue")
-            self.assertIn(event, self.env["community.event"].search([("sla_state", "=", "overdue")]))
-            self.assertNotIn(event, self.env["community.event"].search([("sla_state", "=", "on_time")]))
+            self.assertIn(
+                event, self.env["community.event"].search([("sla_state", "=", "overdue")])
+            )
+            self.assertNotIn(
+                event, self.env["community.event"].search([("sla_state", "=", "on_time")])
+            )
 
     def test_waiting_pauses_the_clock(self):
         with freeze_time(MONDAY_9):

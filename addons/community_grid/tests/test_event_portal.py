@@ -93,7 +93,8 @@ class TestEventPortal(HttpCase):
     def test_missing_fields_are_refused(self):
         token = self._token("/my/events/new")
         resp = self.url_open(
-            "/my/events/new", data={"csrf_token": token, "category_id": "", "title": "", "description": ""}
+            "/my/events/new",
+            data={"csrf_token": token, "category_id": "", "title": "", "description": ""},
         )
         self.assertIn("o_event_error", resp.text)
 

@@ -17,7 +17,8 @@ class TestResidentImport(CommunityCase):
 
     def test_good_rows_are_imported(self):
         result = self.env["res.partner"].load(
-            self.FIELDS, self._rows(valid_id_number("19900101", 11), valid_id_number("19920202", 12))
+            self.FIELDS,
+            self._rows(valid_id_number("19900101", 11), valid_id_number("19920202", 12)),
         )
         self.assertFalse(result["messages"])
         residents = self.env["res.partner"].browse(result["ids"])

@@ -18,7 +18,6 @@ class TestResidentOnboarding(CommunityCase):
                 "id_number": cls.number,
             }
         )
-        cls.household.householder_id = cls.register_entry
         cls.newcomer = new_test_user(cls.env, login="t_newcomer", groups="base.group_portal")
 
     def _claim(self, number=None):
@@ -87,7 +86,9 @@ class TestResidentOnboarding(CommunityCase):
     def test_claims_scoped_by_territory(self):
         claim = self._claim()
         other_staff = new_test_user(
-            self.env, login="t_staff_west", groups="base.group_user,community_grid.group_community_staff"
+            self.env,
+            login="t_staff_west",
+            groups="base.group_user,community_grid.group_community_staff",
         )
         other_staff.community_area_ids = self.other_community
         with self.assertRaises(AccessError):
@@ -113,7 +114,9 @@ class TestHouseholdPortal(HttpCase):
         self.assertNotIn("陈伯", page.text)
 
     def test_newcomer_asks_to_be_linked(self):
-        new_test_user(self.env, login="t_signup", password="t_signup_pw1", groups="base.group_portal")
+        new_test_user(
+            self.env, login="t_signup", password="t_signup_pw1", groups="base.group_portal"
+        )
         self.authenticate("t_signup", "t_signup_pw1")
         page, token = self._token("/my/household")
         self.assertIn("o_claim_form", page.text)
@@ -138,4 +141,6 @@ class TestHouseholdPortal(HttpCase):
         applicant = self.env["res.users"].search([("login", "=", "t_signup")]).partner_id
         claim = self.env["community.resident.claim"].search([("partner_id", "=", applicant.id)])
         self.assertEqual(len(claim), 1)
-        self.assertEqual(claim.household_id, self.env.ref("community_grid.household_pdg_3_2_502_demo"))
+        self.assertEqual(
+            claim.household_id, self.env.ref("community_grid.household_pdg_3_2_502_demo")
+        )
