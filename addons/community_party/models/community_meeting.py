@@ -24,7 +24,6 @@ class CommunityMeeting(models.Model):
     date = fields.Datetime(required=True, default=fields.Datetime.now, index=True, tracking=True)
     community_id = fields.Many2one(
         "community.area",
-        string="Community",
         required=True,
         index=True,
         ondelete="restrict",

@@ -15,7 +15,6 @@ class CommunityTopic(models.Model):
     description = fields.Text()
     community_id = fields.Many2one(
         "community.area",
-        string="Community",
         required=True,
         index=True,
         ondelete="restrict",
@@ -29,7 +28,7 @@ class CommunityTopic(models.Model):
         default=lambda self: self.env.user.partner_id,
     )
     meeting_id = fields.Many2one(
-        "community.meeting", string="Meeting", index=True, ondelete="set null", tracking=True
+        "community.meeting", index=True, ondelete="set null", tracking=True
     )
     meeting_date = fields.Datetime(related="meeting_id.date", string="Meeting Date")
     state = fields.Selection(
@@ -53,9 +52,10 @@ class CommunityTopic(models.Model):
     )
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for topic in self:
             topic.access_url = f"/my/topics/{topic.id}"
+        return res
 
     @api.onchange("meeting_id")
     def _onchange_meeting_id(self):

@@ -28,7 +28,6 @@ class OwnersCommittee(models.Model):
     name = fields.Char(required=True, tracking=True)
     estate_id = fields.Many2one(
         "community.area",
-        string="Estate",
         required=True,
         index=True,
         ondelete="restrict",
@@ -41,7 +40,6 @@ class OwnersCommittee(models.Model):
     street_id = fields.Many2one(related="estate_id.street_id", store=True, index=True)
     property_company_id = fields.Many2one(
         "res.partner",
-        string="Property Company",
         index=True,
         domain="[('is_property_company', '=', True)]",
         tracking=True,
@@ -61,7 +59,7 @@ class OwnersCommittee(models.Model):
     )
     term_ids = fields.One2many("owners.committee.term", "committee_id", string="Terms")
     current_term_id = fields.Many2one(
-        "owners.committee.term", compute="_compute_current_term", store=True, string="Current Term"
+        "owners.committee.term", compute="_compute_current_term", store=True
     )
     next_election_date = fields.Date(
         related="current_term_id.date_end", store=True, string="Next Election"

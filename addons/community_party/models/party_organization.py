@@ -59,7 +59,6 @@ class PartyOrganization(models.Model):
     )
     grid_id = fields.Many2one(
         "community.grid",
-        string="Grid",
         index=True,
         ondelete="restrict",
         tracking=True,
@@ -67,7 +66,6 @@ class PartyOrganization(models.Model):
     )
     building_id = fields.Many2one(
         "community.building",
-        string="Building",
         index=True,
         ondelete="restrict",
         tracking=True,

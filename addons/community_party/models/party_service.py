@@ -16,7 +16,6 @@ class PartyServiceNeed(models.Model):
     )
     community_id = fields.Many2one(
         "community.area",
-        string="Community",
         required=True,
         index=True,
         ondelete="restrict",
@@ -73,7 +72,6 @@ class PartyServiceLog(models.Model):
     need_id = fields.Many2one("party.service.need", string="Need / Post", index=True)
     community_id = fields.Many2one(
         "community.area",
-        string="Community",
         required=True,
         index=True,
         ondelete="restrict",

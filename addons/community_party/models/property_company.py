@@ -19,7 +19,6 @@ class PropertyContract(models.Model):
     )
     estate_id = fields.Many2one(
         "community.area",
-        string="Estate",
         required=True,
         index=True,
         ondelete="restrict",
@@ -76,7 +75,6 @@ class PropertyRating(models.Model):
     )
     estate_id = fields.Many2one(
         "community.area",
-        string="Estate",
         required=True,
         index=True,
         ondelete="restrict",
