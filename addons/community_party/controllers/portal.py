@@ -134,9 +134,29 @@ class CommunityPartyPortal(CustomerPortal):
                 "voted_project_ids": set(voted.project_id.ids),
                 "pager": pager,
                 "page_name": "microproject",
+                "community": self._resident_community(),
+                "error": kw.get("error"),
             }
         )
         return request.render("community_party.portal_my_microprojects", values)
+
+    @http.route("/my/microprojects/new", type="http", auth="user", methods=["POST"], website=True)
+    def portal_microproject_new(self, name="", description="", **kw):
+        community = self._resident_community()
+        name = (name or "").strip()
+        if not community:
+            return request.redirect("/my/microprojects?error=no_community")
+        if not name:
+            return request.redirect("/my/microprojects?error=no_name")
+        project = request.env["community.microproject"].create(
+            {
+                "name": name[:200],
+                "description": (description or "").strip(),
+                "community_id": community.id,
+                "partner_id": request.env.user.partner_id.id,
+            }
+        )
+        return request.redirect(f"/my/microprojects/{project.id}")
 
     @http.route("/my/microprojects/<int:project_id>", type="http", auth="user", website=True)
     def portal_microproject(self, project_id, **kw):

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from odoo import Command, fields, http
+from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
 from .common import PartyCase
@@ -165,6 +166,47 @@ class TestPortal(HttpCase, PartyCase):
         )
         self.assertEqual(response.status_code, 303)
         self.assertEqual(self.foreign_project.vote_count, 0)
+
+    def test_propose_microproject(self):
+        self.authenticate("t_res_a", "t_res_a")
+        response = self.url_open(
+            "/my/microprojects/new",
+            data={
+                "name": "楼下加装晾衣架",
+                "description": "方便老人晾晒",
+                "csrf_token": http.Request.csrf_token(self),
+            },
+        )
+        self.assertEqual(response.status_code, 200)
+        project = self.env["community.microproject"].search([("name", "=", "楼下加装晾衣架")])
+        self.assertEqual(project.partner_id, self.resident.partner_id)
+        self.assertEqual(project.community_id, self.community)
+        self.assertEqual(project.state, "proposed")
+        # A neighbour does not see a proposal that is not put to the vote.
+        self.authenticate("t_res_b", "t_res_b")
+        response = self.url_open(f"/my/microprojects/{project.id}", allow_redirects=False)
+        self.assertEqual(response.status_code, 303)
+        self.assertNotIn("楼下加装晾衣架", self.url_open("/my/microprojects").text)
+
+    def test_portal_cannot_create_a_vote_open_project(self):
+        Project = self.env["community.microproject"].with_user(self.resident)
+        with self.assertRaises(AccessError):
+            Project.create(
+                {
+                    "name": "越权项目",
+                    "community_id": self.community.id,
+                    "partner_id": self.resident.partner_id.id,
+                    "state": "voting",
+                }
+            )
+        with self.assertRaises(AccessError):
+            Project.create(
+                {
+                    "name": "别的社区",
+                    "community_id": self.other_community.id,
+                    "partner_id": self.resident.partner_id.id,
+                }
+            )
 
     def test_home_counters(self):
         self.authenticate("t_res_a", "t_res_a")
