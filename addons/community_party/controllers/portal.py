@@ -1,4 +1,4 @@
-from odoo import Command, http
+from odoo import Command, fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
@@ -42,6 +42,8 @@ class CommunityPartyPortal(CustomerPortal):
             values["topic_count"] = (
                 Topic.search_count(self._topic_domain()) if Topic.has_access("read") else 0
             )
+        if "property_count" in counters:
+            values["property_count"] = len(self._resident_property_contract())
         if "microproject_count" in counters:
             Project = request.env["community.microproject"]
             values["microproject_count"] = (
@@ -219,3 +221,77 @@ class CommunityPartyPortal(CustomerPortal):
             )
             return request.render("community_party.portal_microproject", values)
         return request.redirect(f"/my/microprojects/{project_id}?voted=1")
+
+    # Satisfaction with the property service ----------------------------------
+
+    def _resident_property_contract(self):
+        """The contract of the company serving the resident's estate today."""
+        estate = request.env.user.partner_id.household_id.sudo().estate_id
+        if not estate:
+            return request.env["property.contract"].sudo()
+        today = fields.Date.context_today(request.env.user)
+        return (
+            request.env["property.contract"]
+            .sudo()
+            .search(
+                [
+                    ("estate_id", "=", estate.id),
+                    ("date_start", "<=", today),
+                    "|",
+                    ("date_end", "=", False),
+                    ("date_end", ">=", today),
+                ],
+                limit=1,
+            )
+        )
+
+    @http.route("/my/property", type="http", auth="user", website=True)
+    def portal_property(self, **kw):
+        contract = self._resident_property_contract()
+        partner = request.env.user.partner_id
+        my_ratings = (
+            request.env["property.rating"].sudo().search([("partner_id", "=", partner.id)], limit=5)
+        )
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "contract": contract,
+                "my_ratings": my_ratings,
+                "page_name": "property",
+                "error": kw.get("error"),
+                "rated": kw.get("rated"),
+            }
+        )
+        return request.render("community_party.portal_property", values)
+
+    @http.route("/my/property/rate", type="http", auth="user", methods=["POST"], website=True)
+    def portal_property_rate(self, score="", comment="", **kw):
+        contract = self._resident_property_contract()
+        if not contract:
+            return request.redirect("/my/property?error=no_company")
+        if score not in ("1", "2", "3", "4", "5"):
+            return request.redirect("/my/property?error=no_score")
+        partner = request.env.user.partner_id
+        Rating = request.env["property.rating"].sudo()
+        today = fields.Date.context_today(request.env.user)
+        if Rating.search_count(
+            [
+                ("partner_id", "=", partner.id),
+                ("company_id", "=", contract.company_id.id),
+                ("estate_id", "=", contract.estate_id.id),
+                ("date", "=", today),
+            ]
+        ):
+            return request.redirect("/my/property?error=already")
+        # Every value but the score and the comment comes from the server.
+        Rating.create(
+            {
+                "company_id": contract.company_id.id,
+                "estate_id": contract.estate_id.id,
+                "partner_id": partner.id,
+                "score": int(score),
+                "comment": (comment or "").strip()[:2000],
+                "date": today,
+            }
+        )
+        return request.redirect("/my/property?rated=1")

@@ -208,6 +208,45 @@ class TestPortal(HttpCase, PartyCase):
                 }
             )
 
+    def test_rate_property_service(self):
+        company = self.env["res.partner"].create(
+            {"name": "测试物业", "is_company": True, "is_property_company": True}
+        )
+        self.env["property.contract"].create(
+            {
+                "company_id": company.id,
+                "estate_id": self.estate.id,
+                "date_start": fields.Date.today() - timedelta(days=30),
+            }
+        )
+        self.authenticate("t_res_a", "t_res_a")
+        self.assertIn("测试物业", self.url_open("/my/property").text)
+        token = http.Request.csrf_token(self)
+        response = self.url_open("/my/property/rate", data={"score": "9", "csrf_token": token})
+        self.assertIn("error=no_score", response.url)
+        response = self.url_open(
+            "/my/property/rate", data={"score": "4", "comment": "保洁及时", "csrf_token": token}
+        )
+        self.assertIn("o_rating_done", response.text)
+        rating = self.env["property.rating"].search([("company_id", "=", company.id)])
+        self.assertEqual(rating.partner_id, self.resident.partner_id)
+        self.assertEqual(rating.estate_id, self.estate)
+        self.assertEqual(rating.score, 4)
+        self.assertEqual(company.property_rating_avg, 4.0)
+        # Once a day: a second rating is refused.
+        response = self.url_open("/my/property/rate", data={"score": "1", "csrf_token": token})
+        self.assertIn("error=already", response.url)
+        self.assertEqual(
+            self.env["property.rating"].search_count([("company_id", "=", company.id)]), 1
+        )
+        # A resident of an estate without a company cannot rate anyone.
+        self.authenticate("t_res_c", "t_res_c")
+        self.assertIn("o_rating_no_company", self.url_open("/my/property").text)
+        response = self.url_open(
+            "/my/property/rate", data={"score": "5", "csrf_token": http.Request.csrf_token(self)}
+        )
+        self.assertIn("error=no_company", response.url)
+
     def test_home_counters(self):
         self.authenticate("t_res_a", "t_res_a")
         response = self.url_open(
@@ -216,5 +255,6 @@ class TestPortal(HttpCase, PartyCase):
             headers={"Content-Type": "application/json"},
         )
         result = response.json()["result"]
+        self.assertIn("/my/microprojects", self.url_open("/my").text)
         self.assertEqual(result["topic_count"], 2)
         self.assertEqual(result["microproject_count"], 1)
