@@ -45,10 +45,14 @@ class CommunityArea(models.Model):
 
     def _meeting_dates(self, community_ids):
         """{(community_id, meeting_type): last date} of held meetings."""
-        groups = self.env["community.meeting"]._read_group(
-            [("community_id", "in", community_ids), ("state", "=", "done")],
-            ["community_id", "meeting_type"],
-            ["date:max"],
+        groups = (
+            self.env["community.meeting"]
+            .sudo()
+            ._read_group(
+                [("community_id", "in", community_ids), ("state", "=", "done")],
+                ["community_id", "meeting_type"],
+                ["date:max"],
+            )
         )
         return {(community.id, mtype): date for community, mtype, date in groups}
 

@@ -7,4 +7,5 @@ from . import (
     test_portal,
     test_reports,
     test_tour,
+    test_views,
 )
