@@ -153,6 +153,13 @@ class OwnersCommitteeTerm(models.Model):
     cross_appointment_count = fields.Integer(
         compute="_compute_compliance", store=True, string="Cross-appointed"
     )
+    compliance_rate = fields.Float(
+        compute="_compute_compliance",
+        store=True,
+        aggregator="avg",
+        help="1 when the term keeps every rule, 0 otherwise: averaged, the share of "
+        "compliant terms.",
+    )
     compliance_status = fields.Selection(
         COMPLIANCE,
         compute="_compute_compliance",
@@ -186,6 +193,7 @@ class OwnersCommitteeTerm(models.Model):
                 term.compliance_status = "chair"
             else:
                 term.compliance_status = "compliant"
+            term.compliance_rate = 1.0 if term.compliance_status == "compliant" else 0.0
 
     @api.constrains("election_date", "date_end")
     def _check_dates(self):

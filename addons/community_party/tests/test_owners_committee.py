@@ -99,6 +99,10 @@ class TestOwnersCommittee(PartyCase):
             [("committee_id", "=", self.committee_rec.id)], order="election_date"
         )
         self.assertEqual(history.mapped("compliance_status"), ["compliant", "ratio"])
+        [(rate,)] = self.env["owners.committee.term"]._read_group(
+            [("committee_id", "=", self.committee_rec.id)], [], ["compliance_rate:avg"]
+        )
+        self.assertAlmostEqual(rate, 0.5)
         with self.assertRaisesMsg(ValidationError, "must end after"):
             new_term.date_end = today - timedelta(days=1)
 
