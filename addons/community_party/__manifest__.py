@@ -1,8 +1,8 @@
 {
     "name": "Community Party Building",
-    "summary": "Party organisations on the territory, members, red property and "
-    "deliberation (党建引领)",
-    "version": "18.0.1.0.0",
+    "summary": "Party organisations on the territory, members, 双报到, red property and "
+    "resident deliberation (党建引领)",
+    "version": "18.0.1.1.0",
     "category": "Community Governance",
     "website": "https://github.com/community-governance/community-governance",
     "author": "Community Governance Platform Contributors",
@@ -10,15 +10,31 @@
     "development_status": "Alpha",
     "application": False,
     "installable": True,
-    "depends": ["community_grid"],
+    "depends": ["community_grid", "mail", "portal"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/community_party_security.xml",
         "security/ir.model.access.csv",
+        "data/community_party_data.xml",
         "views/party_organization_views.xml",
+        "views/party_member_views.xml",
+        "views/party_service_views.xml",
+        "views/red_property_views.xml",
+        "views/community_meeting_views.xml",
+        "views/portal_templates.xml",
+        "report/service_quarter_report.xml",
         "views/community_party_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "community_party/static/tests/tours/*.js",
+        ],
+    },
     "demo": [
         "demo/res_users_demo.xml",
         "demo/party_organization_demo.xml",
+        "demo/party_member_demo.xml",
+        "demo/red_property_demo.xml",
+        "demo/deliberation_demo.xml",
     ],
 }

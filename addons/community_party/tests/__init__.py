@@ -1,1 +1,11 @@
-from . import test_party_organization
+from . import (
+    test_meeting,
+    test_microproject,
+    test_owners_committee,
+    test_party_member,
+    test_party_organization,
+    test_portal,
+    test_reports,
+    test_tour,
+    test_views,
+)

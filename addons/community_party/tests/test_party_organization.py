@@ -1,39 +1,11 @@
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from odoo.addons.community_grid.tests.common import CommunityCase
+from .common import PartyCase
 
 
 @tagged("post_install", "-at_install")
-class TestPartyOrganization(CommunityCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        Org = cls.env["party.organization"]
-        cls.working_committee = Org.create(
-            {"name": "测试街道党工委", "org_type": "working_committee", "area_id": cls.street.id}
-        )
-        cls.committee = Org.create(
-            {
-                "name": "测试东社区党委",
-                "org_type": "committee",
-                "parent_id": cls.working_committee.id,
-                "area_id": cls.community.id,
-            }
-        )
-        cls.other_committee = Org.create(
-            {
-                "name": "测试西社区党委",
-                "org_type": "committee",
-                "parent_id": cls.working_committee.id,
-                "area_id": cls.other_community.id,
-            }
-        )
-        cls.party_worker = new_test_user(
-            cls.env, login="t_party", groups="base.group_user,community_party.group_party_worker"
-        )
-        cls.party_worker.community_area_ids = cls.community
-
+class TestPartyOrganization(PartyCase):
     def test_tree_and_territory(self):
         branch = self.env["party.organization"].create(
             {
@@ -53,7 +25,7 @@ class TestPartyOrganization(CommunityCase):
 
     def test_level_and_territory_constraints(self):
         Org = self.env["party.organization"]
-        with self.assertRaisesRegex(ValidationError, "higher level"):
+        with self.assertRaisesMsg(ValidationError, "higher level"):
             Org.create(
                 {
                     "name": "错层党委",
@@ -62,7 +34,7 @@ class TestPartyOrganization(CommunityCase):
                     "area_id": self.estate.id,
                 }
             )
-        with self.assertRaisesRegex(ValidationError, "does not lie within"):
+        with self.assertRaisesMsg(ValidationError, "does not lie within"):
             Org.create(
                 {
                     "name": "越界党支部",
@@ -71,8 +43,63 @@ class TestPartyOrganization(CommunityCase):
                     "area_id": self.other_community.id,
                 }
             )
-        with self.assertRaisesRegex(ValidationError, "must belong to a branch"):
+        with self.assertRaisesMsg(ValidationError, "must belong to a branch"):
             Org.create({"name": "孤立党小组", "org_type": "group", "area_id": self.estate.id})
+
+    def test_grid_and_building_consistent_with_area(self):
+        building = self.resident.partner_id.household_id.building_id
+        other_grid = self.outsider.partner_id.grid_id
+        Org = self.env["party.organization"]
+        branch = Org.create(
+            {
+                "name": "测试网格党支部",
+                "org_type": "branch",
+                "parent_id": self.committee.id,
+                "area_id": self.estate.id,
+                "grid_id": building.grid_id.id,
+            }
+        )
+        group = Org.create(
+            {
+                "name": "1栋党小组",
+                "org_type": "group",
+                "parent_id": branch.id,
+                "area_id": self.estate.id,
+                "building_id": building.id,
+            }
+        )
+        self.assertEqual(group.building_id, building)
+        with self.assertRaisesMsg(ValidationError, "does not belong to"):
+            branch.grid_id = other_grid
+        with self.assertRaisesMsg(ValidationError, "does not stand in"):
+            group.area_id = self.community
+
+    def test_coverage(self):
+        Area = self.env["community.area"]
+        uncovered = Area.search(
+            [("has_party_organization", "=", False), ("area_type", "=", "estate")]
+        )
+        self.assertIn(self.estate, uncovered)
+        self.assertFalse(self.estate.has_party_organization)
+        grid = self.resident.partner_id.grid_id
+        self.assertFalse(grid.has_party_organization)
+        self.env["party.organization"].create(
+            {
+                "name": "测试花园党支部",
+                "org_type": "branch",
+                "parent_id": self.committee.id,
+                "area_id": self.estate.id,
+                "grid_id": grid.id,
+            }
+        )
+        self.estate.invalidate_recordset(["has_party_organization"])
+        self.assertTrue(self.estate.has_party_organization)
+        covered = Area.search([("has_party_organization", "=", True), ("area_type", "=", "estate")])
+        self.assertIn(self.estate, covered)
+        self.assertNotIn(self.other_estate, covered)
+        self.assertIn(
+            grid, self.env["community.grid"].search([("has_party_organization", "=", True)])
+        )
 
     def test_party_worker_scoped_to_territory(self):
         Org = self.env["party.organization"].with_user(self.party_worker)
@@ -97,6 +124,10 @@ class TestPartyOrganization(CommunityCase):
     def test_portal_refused(self):
         with self.assertRaises(AccessError):
             self.env["party.organization"].with_user(self.portal_user).search([])
+        with self.assertRaises(AccessError):
+            self.env["party.member"].with_user(self.resident).search([])
+        with self.assertRaises(AccessError):
+            self.env["party.member.transfer"].with_user(self.resident).search([])
 
     def test_demo_tree(self):
         group = self.env.ref("community_party.org_pingdong_garden_b3_demo")

@@ -1,0 +1,1 @@
+from . import service_quarter_report

@@ -1,0 +1,1 @@
+from . import party_member_transfer_wizard, party_service_report_wizard
