@@ -1,2 +1,1 @@
-from . import main
-from . import portal
+from . import main, portal

@@ -39,9 +39,7 @@ class MediationPortal(CustomerPortal):
         domain = self._mediation_domain()
         readable = Case.has_access("read")
         count = Case.search_count(domain) if readable else 0
-        pager = portal_pager(
-            url="/my/mediation", total=count, page=page, step=self._items_per_page
-        )
+        pager = portal_pager(url="/my/mediation", total=count, page=page, step=self._items_per_page)
         cases = (
             Case.search(domain, limit=self._items_per_page, offset=pager["offset"])
             if readable
@@ -75,9 +73,7 @@ class MediationPortal(CustomerPortal):
         )
         return request.render("community_mediation.portal_my_mediation_case", values)
 
-    @http.route(
-        ["/my/mediation/<int:case_id>/agreement"], type="http", auth="user", website=True
-    )
+    @http.route(["/my/mediation/<int:case_id>/agreement"], type="http", auth="user", website=True)
     def portal_my_mediation_agreement(self, case_id, **kw):
         try:
             case_sudo = self._document_check_access("mediation.case", case_id)
@@ -96,9 +92,9 @@ class MediationPortal(CustomerPortal):
     def _mediation_form_values(self):
         values = self._prepare_portal_layout_values()
         labels = dict(
-            request.env["mediation.case"]._fields["dispute_type"]._description_selection(
-                request.env
-            )
+            request.env["mediation.case"]
+            ._fields["dispute_type"]
+            ._description_selection(request.env)
         )
         values.update(
             {
@@ -110,9 +106,7 @@ class MediationPortal(CustomerPortal):
         )
         return values
 
-    @http.route(
-        ["/my/mediation/apply"], type="http", auth="user", website=True, methods=["GET"]
-    )
+    @http.route(["/my/mediation/apply"], type="http", auth="user", website=True, methods=["GET"])
     def portal_mediation_apply_form(self, **kw):
         return request.render(
             "community_mediation.portal_mediation_apply", self._mediation_form_values()
@@ -132,16 +126,12 @@ class MediationPortal(CustomerPortal):
                 min=DESCRIPTION_MIN,
             )
         elif len(description) > TEXT_MAX:
-            error["description"] = _(
-                "Keep the description under %(max)s characters.", max=TEXT_MAX
-            )
+            error["description"] = _("Keep the description under %(max)s characters.", max=TEXT_MAX)
         other = (post.get("other_party") or "").strip()
         if not other:
             error["other_party"] = _("Name the other party of the dispute.")
         elif len(other) > NAME_MAX:
-            error["other_party"] = _(
-                "Keep the other party under %(max)s characters.", max=NAME_MAX
-            )
+            error["other_party"] = _("Keep the other party under %(max)s characters.", max=NAME_MAX)
         if len(post.get("preferred_time") or "") > NAME_MAX:
             error["preferred_time"] = _(
                 "Keep the preferred time under %(max)s characters.", max=NAME_MAX
@@ -153,9 +143,7 @@ class MediationPortal(CustomerPortal):
             )
         return error
 
-    @http.route(
-        ["/my/mediation/apply"], type="http", auth="user", website=True, methods=["POST"]
-    )
+    @http.route(["/my/mediation/apply"], type="http", auth="user", website=True, methods=["POST"])
     def portal_mediation_apply(self, **post):
         error = self._validate_application(post)
         if error:

@@ -1,6 +1,8 @@
-from . import mediation_mediator
-from . import mediation_room
-from . import mediation_case
-from . import mediation_session
-from . import mediation_agreement
-from . import mediation_screening
+from . import (
+    mediation_agreement,
+    mediation_case,
+    mediation_mediator,
+    mediation_room,
+    mediation_screening,
+    mediation_session,
+)

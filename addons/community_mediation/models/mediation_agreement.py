@@ -76,7 +76,11 @@ class MediationAgreement(models.Model):
     second_user_id = fields.Many2one(related="case_id.second_user_id", store=True, index=True)
 
     _sql_constraints = [
-        ("version_uniq", "unique(case_id, version)", "This case already has an agreement of that version."),
+        (
+            "version_uniq",
+            "unique(case_id, version)",
+            "This case already has an agreement of that version.",
+        ),
     ]
 
     @api.depends("case_id.name", "version")
@@ -124,8 +128,7 @@ class MediationAgreement(models.Model):
         if locked:
             raise UserError(
                 self.env._(
-                    "Agreement %(name)s was issued and stays on file; only drafts can "
-                    "be deleted.",
+                    "Agreement %(name)s was issued and stays on file; only drafts can be deleted.",
                     name=locked[0].name,
                 )
             )
@@ -173,9 +176,7 @@ class MediationAgreement(models.Model):
         """A corrected agreement: a draft copy that supersedes this one once issued."""
         self.ensure_one()
         if self.state != "issued":
-            raise UserError(
-                self.env._("Only the issued agreement of a case can be superseded.")
-            )
+            raise UserError(self.env._("Only the issued agreement of a case can be superseded."))
         new = self.copy({"version": self.version + 1})
         return {
             "type": "ir.actions.act_window",

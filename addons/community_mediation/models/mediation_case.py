@@ -102,9 +102,7 @@ class MediationCase(models.Model):
     )
     street_id = fields.Many2one(related="community_id.street_id", store=True, index=True)
     district_id = fields.Many2one(related="community_id.district_id", store=True, index=True)
-    party_ids = fields.One2many(
-        "mediation.case.party", "case_id", string="Parties", copy=True
-    )
+    party_ids = fields.One2many("mediation.case.party", "case_id", string="Parties", copy=True)
     party_partner_ids = fields.Many2many(
         "res.partner",
         "mediation_case_party_partner_rel",
@@ -207,9 +205,9 @@ class MediationCase(models.Model):
     @api.depends("agreement_ids.state")
     def _compute_issued_agreement_id(self):
         for case in self:
-            case.issued_agreement_id = case.agreement_ids.filtered(
-                lambda a: a.state == "issued"
-            )[:1]
+            case.issued_agreement_id = case.agreement_ids.filtered(lambda a: a.state == "issued")[
+                :1
+            ]
 
     @api.depends("date_registered", "date_closed")
     def _compute_days_to_close(self):
@@ -350,8 +348,7 @@ class MediationCase(models.Model):
             if not case.party_ids:
                 raise UserError(
                     self.env._(
-                        "Case %(case)s has no parties: add who is in dispute before "
-                        "accepting it.",
+                        "Case %(case)s has no parties: add who is in dispute before accepting it.",
                         case=case.name,
                     )
                 )
@@ -465,9 +462,11 @@ class MediationCase(models.Model):
             }
         )
         self.message_post(
-            body=self.env._("Escalated to the %(level)s level: %(reason)s", level=dict(
-                self._fields["level"]._description_selection(self.env)
-            )[new_level], reason=reason),
+            body=self.env._(
+                "Escalated to the %(level)s level: %(reason)s",
+                level=dict(self._fields["level"]._description_selection(self.env))[new_level],
+                reason=reason,
+            ),
         )
 
     def action_view_sessions(self):
@@ -564,9 +563,7 @@ class MediationCaseParty(models.Model):
         required=True,
         default="applicant",
     )
-    partner_id = fields.Many2one(
-        "res.partner", string="Resident", index=True, ondelete="restrict"
-    )
+    partner_id = fields.Many2one("res.partner", string="Resident", index=True, ondelete="restrict")
     name = fields.Char(
         compute="_compute_name", store=True, readonly=False, required=True, precompute=True
     )

@@ -62,7 +62,7 @@ class MediationSession(models.Model):
                         "WHERE (state <> 'cancelled')"
                     )
                 )
-        except Exception as exc:  # noqa: BLE001 - the Python check still holds
+        except Exception as exc:
             _logger.info("mediation: no exclusion constraint on rooms (%s)", exc)
 
     def _check_booking(self, room_id, start, stop, state, exclude_ids=()):
@@ -81,9 +81,7 @@ class MediationSession(models.Model):
             return
         # Serialise bookings of one room so that two transactions cannot both
         # pass this check.
-        self.env.cr.execute(
-            SQL("SELECT id FROM mediation_room WHERE id = %s FOR UPDATE", room_id)
-        )
+        self.env.cr.execute(SQL("SELECT id FROM mediation_room WHERE id = %s FOR UPDATE", room_id))
         clash = self.sudo().search(
             [
                 ("id", "not in", list(exclude_ids)),
@@ -103,9 +101,7 @@ class MediationSession(models.Model):
                     start=fields.Datetime.context_timestamp(self, clash.start).strftime(
                         "%Y-%m-%d %H:%M"
                     ),
-                    stop=fields.Datetime.context_timestamp(self, clash.stop).strftime(
-                        "%H:%M"
-                    ),
+                    stop=fields.Datetime.context_timestamp(self, clash.stop).strftime("%H:%M"),
                 )
             )
 

@@ -1,8 +1,10 @@
-from . import test_mediation_mediator
-from . import test_mediation_case
-from . import test_mediation_access
-from . import test_mediation_session
-from . import test_mediation_agreement
-from . import test_mediation_screening
-from . import test_mediation_portal
-from . import test_mediation_tour
+from . import (
+    test_mediation_access,
+    test_mediation_agreement,
+    test_mediation_case,
+    test_mediation_mediator,
+    test_mediation_portal,
+    test_mediation_screening,
+    test_mediation_session,
+    test_mediation_tour,
+)

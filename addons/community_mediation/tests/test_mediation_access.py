@@ -52,9 +52,7 @@ class TestMediationConfidentiality(MediationCase):
 
     def test_unassigned_mediator_refused(self):
         self._assert_refused(self.other_mediator_user)
-        self.assertFalse(
-            self.env["mediation.case"].with_user(self.other_mediator_user).search([])
-        )
+        self.assertFalse(self.env["mediation.case"].with_user(self.other_mediator_user).search([]))
 
     def test_second_mediator_reads(self):
         self.case.second_mediator_id = self.other_mediator

@@ -39,7 +39,9 @@ class TestMediationCaseFlow(MediationCase):
             case.action_reached()
         self._issue_agreement(case)
         case.action_reached()
-        self.assertEqual((case.state, case.outcome, case.success_rate), ("concluded", "reached", 100))
+        self.assertEqual(
+            (case.state, case.outcome, case.success_rate), ("concluded", "reached", 100)
+        )
         case.action_follow_up()
         self.assertEqual(case.state, "follow_up")
         with self.assertRaisesRegex(UserError, "follow-up visit"):
@@ -69,7 +71,9 @@ class TestMediationCaseFlow(MediationCase):
 
     def test_second_mediator_must_differ(self):
         with self.assertRaisesRegex(ValidationError, "second mediator"):
-            self.case.write({"mediator_id": self.mediator.id, "second_mediator_id": self.mediator.id})
+            self.case.write(
+                {"mediator_id": self.mediator.id, "second_mediator_id": self.mediator.id}
+            )
 
     def test_failed_case_escalates_one_level_at_a_time(self):
         case = self._assigned_case()
@@ -145,7 +149,7 @@ class TestMediationCaseFlow(MediationCase):
                 "subject": "噪音",
                 "description": "夜间噪音",
                 "community_id": self.community.id,
-                "party_ids": commands + [Command.create({"role": "third", "name": "物业"})],
+                "party_ids": [*commands, Command.create({"role": "third", "name": "物业"})],
             }
         )
         self.assertEqual(case.party_ids.mapped("name"), ["申请人甲", "楼上住户", "物业"])
