@@ -114,30 +114,33 @@ class MediationPortal(CustomerPortal):
 
     def _validate_application(self, post):
         """Error messages by field name; empty when the application is complete."""
-        _ = request.env._
         error = {}
         if post.get("dispute_type") not in dict(DISPUTE_TYPES):
-            error["dispute_type"] = _("Choose the type of dispute.")
+            error["dispute_type"] = request.env._("Choose the type of dispute.")
         description = (post.get("description") or "").strip()
         if len(description) < DESCRIPTION_MIN:
-            error["description"] = _(
+            error["description"] = request.env._(
                 "Describe the dispute in at least %(min)s characters: what happened and "
                 "what you ask for.",
                 min=DESCRIPTION_MIN,
             )
         elif len(description) > TEXT_MAX:
-            error["description"] = _("Keep the description under %(max)s characters.", max=TEXT_MAX)
+            error["description"] = request.env._(
+                "Keep the description under %(max)s characters.", max=TEXT_MAX
+            )
         other = (post.get("other_party") or "").strip()
         if not other:
-            error["other_party"] = _("Name the other party of the dispute.")
+            error["other_party"] = request.env._("Name the other party of the dispute.")
         elif len(other) > NAME_MAX:
-            error["other_party"] = _("Keep the other party under %(max)s characters.", max=NAME_MAX)
+            error["other_party"] = request.env._(
+                "Keep the other party under %(max)s characters.", max=NAME_MAX
+            )
         if len(post.get("preferred_time") or "") > NAME_MAX:
-            error["preferred_time"] = _(
+            error["preferred_time"] = request.env._(
                 "Keep the preferred time under %(max)s characters.", max=NAME_MAX
             )
         if not request.env.user.partner_id.resident_community_id:
-            error["community"] = _(
+            error["community"] = request.env._(
                 "Your home is not registered with a community yet: ask your community "
                 "office to register your household, then apply again."
             )

@@ -42,9 +42,7 @@ class MediationAgreement(models.Model):
         string="Facts and Dispute", help="The main facts and points of the dispute."
     )
     terms = fields.Text(string="Agreed Terms", help="What the parties agreed, item by item.")
-    performance = fields.Text(
-        string="Performance", help="How and by when the terms are carried out."
-    )
+    performance = fields.Text(help="How and by when the terms are carried out.")
     date_issued = fields.Date(string="Issued on", readonly=True, copy=False, index=True)
     court_deadline = fields.Date(
         string="Court Confirmation Deadline",
@@ -123,7 +121,8 @@ class MediationAgreement(models.Model):
             )
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_issued(self):
         locked = self.filtered(lambda a: a.state != "draft")
         if locked:
             raise UserError(
@@ -132,7 +131,6 @@ class MediationAgreement(models.Model):
                     name=locked[0].name,
                 )
             )
-        return super().unlink()
 
     def action_issue(self):
         for agreement in self:

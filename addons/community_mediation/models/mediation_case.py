@@ -93,7 +93,6 @@ class MediationCase(models.Model):
     )
     community_id = fields.Many2one(
         "community.area",
-        string="Community",
         required=True,
         index=True,
         ondelete="restrict",
@@ -125,7 +124,6 @@ class MediationCase(models.Model):
     )
     second_mediator_id = fields.Many2one(
         "mediation.mediator",
-        string="Second Mediator",
         index=True,
         tracking=True,
         ondelete="restrict",
@@ -144,7 +142,6 @@ class MediationCase(models.Model):
     issued_agreement_id = fields.Many2one(
         "mediation.agreement",
         compute="_compute_issued_agreement_id",
-        string="Issued Agreement",
     )
     date_registered = fields.Datetime(
         string="Registered on", required=True, default=fields.Datetime.now, index=True, copy=False
@@ -225,9 +222,10 @@ class MediationCase(models.Model):
             case.success_rate = rates.get(case.outcome, 0.0)
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        res = super()._compute_access_url()
         for case in self:
             case.access_url = f"/my/mediation/{case.id}"
+        return res
 
     @api.depends("name", "subject")
     def _compute_display_name(self):

@@ -16,7 +16,6 @@ class MediationScreening(models.Model):
     name = fields.Char(required=True, tracking=True)
     community_id = fields.Many2one(
         "community.area",
-        string="Community",
         required=True,
         index=True,
         ondelete="restrict",
