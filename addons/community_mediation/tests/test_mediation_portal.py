@@ -17,8 +17,6 @@ class TestMediationPortal(HttpCase):
         cls.settled_case = cls.env.ref("community_mediation.case_concluded_demo")
         cls.foreign_case = cls.env.ref("community_mediation.case_accepted_demo")
         cls.Case = cls.env["mediation.case"]
-        # the assertions below read the English messages
-        cls.resident.partner_id.lang = "en_US"
 
     def setUp(self):
         super().setUp()
@@ -97,16 +95,18 @@ class TestMediationPortal(HttpCase):
         before = self.Case.search_count([])
         response = self._post_application(description="太吵", other_party="", dispute_type="x")
         self.assertEqual(response.status_code, 200)
-        self.assertIn("at least 10 characters", response.text)
-        self.assertIn("Name the other party", response.text)
-        self.assertIn("Choose the type of dispute", response.text)
+        # the resident reads Chinese: the messages come from zh_CN.po
+        self.assertIn("请用至少 10 个字描述纠纷", response.text)
+        self.assertIn("请填写纠纷的对方当事人", response.text)
+        self.assertIn("请选择纠纷类型", response.text)
+        self.assertIn("太吵", response.text, "what was typed is kept")
         self.assertEqual(self.Case.search_count([]), before)
 
     def test_apply_without_community_is_refused(self):
         self.resident.partner_id.household_id = False
         before = self.Case.search_count([])
         response = self._post_application()
-        self.assertIn("not registered with a community", response.text)
+        self.assertIn("您的住址尚未在社区登记", response.text)
         self.assertEqual(self.Case.search_count([]), before)
 
     @mute_logger("odoo.http")
