@@ -154,3 +154,31 @@ class TestMediationCaseFlow(MediationCase):
         )
         self.assertEqual(case.party_ids.mapped("name"), ["申请人甲", "楼上住户", "物业"])
         self.assertEqual(case.party_ids[0].phone, "13900000001")
+
+    def test_league_table_by_community(self):
+        case = self._assigned_case()
+        self._issue_agreement(case)
+        case.action_reached()
+        other = self.env["mediation.case"].create(
+            {
+                "subject": "西社区纠纷",
+                "description": "x",
+                "community_id": self.other_community.id,
+                "party_ids": [Command.create({"name": "甲"})],
+                "mediator_id": self.other_mediator.id,
+                "state": "mediating",
+            }
+        )
+        other.action_failed()
+        rows = {
+            community: (count, rate)
+            for community, count, rate in self.env["mediation.case"]._read_group(
+                [("outcome", "!=", False), ("street_id", "=", self.street.id)],
+                ["community_id"],
+                ["__count", "success_rate:avg"],
+            )
+        }
+        self.assertEqual(rows[self.community], (1, 100.0))
+        self.assertEqual(rows[self.other_community], (1, 0.0))
+        action = self.env.ref("community_mediation.mediation_case_action_league")
+        self.assertEqual(action.domain, "[('outcome', '!=', False)]")
