@@ -1,6 +1,7 @@
 from odoo import http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
+from odoo.tools.mimetypes import guess_mimetype
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
@@ -11,6 +12,9 @@ from ..models.mediation_case import DISPUTE_TYPES
 DESCRIPTION_MIN = 10
 TEXT_MAX = 2000
 NAME_MAX = 100
+# Photos or documents a resident may join to an application.
+MAX_FILES = 5
+MAX_FILE_SIZE = 10 * 1024 * 1024
 
 
 class MediationPortal(CustomerPortal):
@@ -139,6 +143,23 @@ class MediationPortal(CustomerPortal):
             error["preferred_time"] = request.env._(
                 "Keep the preferred time under %(max)s characters.", max=NAME_MAX
             )
+        files = [f for f in request.httprequest.files.getlist("attachments") if f.filename]
+        if len(files) > MAX_FILES:
+            error["attachments"] = request.env._("Join at most %(max)s files.", max=MAX_FILES)
+        for upload in files:
+            data = upload.read()
+            upload.seek(0)
+            mimetype = guess_mimetype(data)
+            if len(data) > MAX_FILE_SIZE:
+                error["attachments"] = request.env._(
+                    "%(name)s is larger than 10 MB: join a smaller photo or document.",
+                    name=upload.filename,
+                )
+            elif not (mimetype.startswith("image/") or mimetype == "application/pdf"):
+                error["attachments"] = request.env._(
+                    "%(name)s is neither a photo nor a PDF: join photos or PDF documents only.",
+                    name=upload.filename,
+                )
         if not request.env.user.partner_id.resident_community_id:
             error["community"] = request.env._(
                 "Your home is not registered with a community yet: ask your community "
@@ -173,4 +194,14 @@ class MediationPortal(CustomerPortal):
                 }
             )
         )
+        for upload in request.httprequest.files.getlist("attachments"):
+            if upload.filename:
+                request.env["ir.attachment"].sudo().create(
+                    {
+                        "name": upload.filename,
+                        "raw": upload.read(),
+                        "res_model": "mediation.case",
+                        "res_id": case.id,
+                    }
+                )
         return request.redirect(f"/my/mediation/{case.id}?submitted=1")

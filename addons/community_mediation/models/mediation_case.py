@@ -306,23 +306,27 @@ class MediationCase(models.Model):
             )
         )
 
+    def _notify_governance_staff(self, summary, note):
+        self.ensure_one()
+        staff = self._governance_staff()
+        if not staff:
+            return
+        self.sudo().message_subscribe(partner_ids=staff.partner_id.ids)
+        for user in staff:
+            self.sudo().activity_schedule(
+                "mail.mail_activity_data_todo", user_id=user.id, summary=summary, note=note
+            )
+
     def _notify_high_risk(self):
         for case in self:
-            staff = case._governance_staff()
-            if not staff:
-                continue
-            case.message_subscribe(partner_ids=staff.partner_id.ids)
-            for user in staff:
-                case.sudo().activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    user_id=user.id,
-                    summary=self.env._("High-risk dispute: follow it up"),
-                    note=self.env._(
-                        "Case %(case)s in %(community)s is marked high risk.",
-                        case=case.name,
-                        community=case.community_id.name,
-                    ),
-                )
+            case._notify_governance_staff(
+                self.env._("High-risk dispute: follow it up"),
+                self.env._(
+                    "Case %(case)s in %(community)s is marked high risk.",
+                    case=case.name,
+                    community=case.community_id.name,
+                ),
+            )
 
     # ------------------------------------------------------------------
     # Flow
@@ -448,6 +452,27 @@ class MediationCase(models.Model):
                     case=self.name,
                 )
             )
+        # Post and notify first: the mediators who escalate lose access to the
+        # case once it is handed to the next level; their to-dos go with it.
+        self.activity_ids.filtered(
+            lambda a: a.user_id and a.user_id in (self.user_id | self.second_user_id)
+        ).unlink()
+        self.message_post(
+            body=self.env._(
+                "Escalated to the %(level)s level: %(reason)s",
+                level=dict(self._fields["level"]._description_selection(self.env))[new_level],
+                reason=reason,
+            ),
+        )
+        self._notify_governance_staff(
+            self.env._("Escalated dispute: assign a mediator"),
+            self.env._(
+                "Case %(case)s of %(community)s was escalated: %(reason)s",
+                case=self.name,
+                community=self.community_id.name,
+                reason=reason,
+            ),
+        )
         self.write(
             {
                 "level": new_level,
@@ -458,13 +483,6 @@ class MediationCase(models.Model):
                 "escalation_count": self.escalation_count + 1,
                 "escalation_reason": reason,
             }
-        )
-        self.message_post(
-            body=self.env._(
-                "Escalated to the %(level)s level: %(reason)s",
-                level=dict(self._fields["level"]._description_selection(self.env))[new_level],
-                reason=reason,
-            ),
         )
 
     def action_view_sessions(self):

@@ -81,9 +81,19 @@ class TestMediationCaseFlow(MediationCase):
         self.assertEqual(self.mediator.success_rate, 0.0)
         with self.assertRaisesRegex(UserError, "Say why"):
             case._escalate("  ")
-        wizard = Form(self.env["mediation.case.escalate"].with_context(default_case_id=case.id))
+        # the assigned volunteer mediator escalates it
+        wizard = Form(
+            self.env["mediation.case.escalate"]
+            .with_user(self.mediator_user)
+            .with_context(default_case_id=case.id)
+        )
         wizard.reason = "社区层面无法调处"
         wizard.save().action_escalate()
+        self.assertFalse(
+            self.env["mediation.case"].with_user(self.mediator_user).search([("id", "=", case.id)]),
+            "the file moves to the next level with its confidentiality",
+        )
+        self.assertIn(self.manager, case.activity_ids.user_id, "the street is told")
         self.assertEqual(case.level, "street")
         self.assertEqual(case.state, "accepted")
         self.assertFalse(case.outcome)

@@ -1,3 +1,4 @@
+import base64
 from urllib.parse import urlparse
 
 from odoo import http
@@ -22,7 +23,7 @@ class TestMediationPortal(HttpCase):
         super().setUp()
         self.authenticate("resident", "resident")
 
-    def _post_application(self, **data):
+    def _post_application(self, files=None, **data):
         payload = {
             "dispute_type": "neighbour",
             "other_party": "楼下101住户",
@@ -31,7 +32,7 @@ class TestMediationPortal(HttpCase):
             "csrf_token": http.Request.csrf_token(self),
         }
         payload.update(data)
-        return self.url_open("/my/mediation/apply", data=payload)
+        return self.url_open("/my/mediation/apply", data=payload, files=files)
 
     def test_list_shows_own_cases_only(self):
         response = self.url_open("/my/mediation")
@@ -119,3 +120,26 @@ class TestMediationPortal(HttpCase):
     def test_home_counter(self):
         response = self.url_open("/my/home")
         self.assertIn("/my/mediation", response.text)
+
+    def test_apply_with_a_photo(self):
+        png = base64.b64decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+        )
+        response = self._post_application(files={"attachments": ("现场照片.png", png, "image/png")})
+        case = self.Case.search([], order="id desc", limit=1)
+        self.assertEqual(urlparse(response.url).path, f"/my/mediation/{case.id}")
+        attachment = self.env["ir.attachment"].search(
+            [("res_model", "=", "mediation.case"), ("res_id", "=", case.id)]
+        )
+        self.assertEqual(attachment.name, "现场照片.png")
+        self.assertEqual(attachment.mimetype, "image/png")
+
+    def test_apply_with_a_program_refused(self):
+        before = self.Case.search_count([])
+        response = self._post_application(
+            files={"attachments": ("virus.exe", b"MZ\x90\x00" + b"\x00" * 64, "image/png")}
+        )
+        self.assertIn("virus.exe", response.text)
+        self.assertIn("is-invalid", response.text)
+        self.assertEqual(self.Case.search_count([]), before)
+        self.assertFalse(self.env["ir.attachment"].search_count([("name", "=", "virus.exe")]))
