@@ -1,4 +1,7 @@
+from werkzeug.exceptions import Forbidden
+
 from odoo import http
+from odoo.exceptions import AccessError
 from odoo.http import content_disposition, request
 
 
@@ -8,7 +11,10 @@ class MediationExport(http.Controller):
         """The selected cases as an Excel workbook, read with the user's rights."""
         case_ids = [int(i) for i in ids.split(",") if i.isdigit()]
         cases = request.env["mediation.case"].browse(case_ids).exists()
-        cases.check_access("read")
+        try:
+            cases.check_access("read")
+        except AccessError as exc:
+            raise Forbidden() from exc
         return request.make_response(
             cases._export_xlsx(),
             headers=[

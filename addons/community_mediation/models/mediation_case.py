@@ -550,6 +550,11 @@ class MediationCase(models.Model):
         workbook.close()
         return buffer.getvalue()
 
+    def _portal_sessions(self):
+        """When and where the parties meet; never the minutes."""
+        self.ensure_one()
+        return self.sudo().session_ids.filtered(lambda s: s.state != "cancelled").sorted("start")
+
     def _portal_parties(self, partner):
         """What a party may see of the parties: names and roles only, never
         another party's contact data."""

@@ -52,6 +52,14 @@ class TestMediationPortal(HttpCase):
         self.assertNotIn("13900001002", settled)
         self.assertNotIn("440605", settled, "no ID numbers")
 
+    def test_detail_shows_sessions_without_minutes(self):
+        session = self.env.ref("community_mediation.session_concluded_demo")
+        page = self.url_open(f"/my/mediation/{self.settled_case.id}").text
+        self.assertIn("平东社区人民调解室", page)
+        self.assertIn("o_mediation_sessions", page)
+        self.assertNotIn("讲解消防规定", page, "the minutes stay confidential")
+        self.assertIn("讲解消防规定", session.minutes)
+
     def test_foreign_case_redirects_to_my(self):
         for url in (
             f"/my/mediation/{self.foreign_case.id}",
