@@ -87,8 +87,13 @@ class TestMediationAgreement(MediationCase):
         )
         self.assertEqual(fmt, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
-        html = report._render_qweb_html(report.report_name, agreement.ids)[0].decode()
-        self.assertIn("人民调解协议书", html)
+        html = (
+            report.with_context(lang="zh_CN")
+            ._render_qweb_html(report.report_name, agreement.ids)[0]
+            .decode()
+        )
+        self.assertIn("人民调解协议书", html, "printed in Chinese for a Chinese user")
+        self.assertIn("司法确认", html)
         self.assertIn(self.case.name, html)
         self.assertIn("申请人甲", html)
         self.assertNotIn("13900000001", html, "no phone numbers on the agreement")
