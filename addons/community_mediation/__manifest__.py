@@ -1,7 +1,8 @@
 {
     "name": "Community Mediation",
-    "summary": "Dispute mediation with tiered mediators and escalation (矛盾纠纷调解)",
-    "version": "18.0.1.0.0",
+    "summary": "Dispute mediation with tiered mediators, rooms, agreements and escalation "
+    "(矛盾纠纷调解)",
+    "version": "18.0.1.1.0",
     "category": "Community Governance",
     "website": "https://github.com/community-governance/community-governance",
     "author": "Community Governance Platform Contributors",
@@ -9,14 +10,31 @@
     "development_status": "Alpha",
     "application": False,
     "installable": True,
-    "depends": ["community_grid"],
+    "depends": ["community_grid", "portal"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/community_mediation_security.xml",
         "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
+        "data/ir_cron_data.xml",
         "views/mediation_mediator_views.xml",
+        "views/mediation_room_views.xml",
+        "views/mediation_case_views.xml",
+        "views/mediation_session_views.xml",
+        "views/mediation_agreement_views.xml",
+        "views/mediation_screening_views.xml",
+        "views/mediation_portal_templates.xml",
+        "wizards/mediation_case_escalate_views.xml",
+        "report/mediation_agreement_report.xml",
         "views/community_mediation_menus.xml",
     ],
     "demo": [
         "demo/mediation_mediator_demo.xml",
+        "demo/mediation_case_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "community_mediation/static/tests/tours/*.js",
+        ],
+    },
 }

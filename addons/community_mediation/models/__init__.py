@@ -1,1 +1,8 @@
-from . import mediation_mediator
+from . import (
+    mediation_agreement,
+    mediation_case,
+    mediation_mediator,
+    mediation_room,
+    mediation_screening,
+    mediation_session,
+)

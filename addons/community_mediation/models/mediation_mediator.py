@@ -48,6 +48,16 @@ class MediationMediator(models.Model):
         string="Personal Workroom", help="Name of the instructor's personal mediation workroom."
     )
     phone = fields.Char(related="partner_id.phone", readonly=False)
+    case_ids = fields.One2many("mediation.case", "mediator_id", string="Cases")
+    active_case_count = fields.Integer(
+        compute="_compute_case_stats", string="Open Cases", help="Cases not yet concluded."
+    )
+    concluded_case_count = fields.Integer(compute="_compute_case_stats", string="Concluded Cases")
+    success_rate = fields.Float(
+        compute="_compute_case_stats",
+        string="Success Rate (%)",
+        help="Share of the concluded cases settled in full (partial settlements count half).",
+    )
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
@@ -59,6 +69,45 @@ class MediationMediator(models.Model):
         order = {"instructor": 1, "specialist": 2, "mediator": 3}
         for mediator in self:
             mediator.tier_sequence = order.get(mediator.tier, 9)
+
+    def _compute_case_stats(self):
+        Case = self.env["mediation.case"].sudo()
+        open_counts = dict(
+            Case._read_group(
+                [
+                    ("mediator_id", "in", self.ids),
+                    ("state", "in", ("registered", "accepted", "assigned", "mediating")),
+                ],
+                ["mediator_id"],
+                ["__count"],
+            )
+        )
+        concluded = {
+            mediator: (count, rate)
+            for mediator, count, rate in Case._read_group(
+                [("mediator_id", "in", self.ids), ("outcome", "!=", False)],
+                ["mediator_id"],
+                ["__count", "success_rate:avg"],
+            )
+        }
+        for mediator in self:
+            count, rate = concluded.get(mediator, (0, 0.0))
+            mediator.active_case_count = open_counts.get(mediator, 0)
+            mediator.concluded_case_count = count
+            mediator.success_rate = rate or 0.0
+
+    def action_view_cases(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "community_mediation.mediation_case_action"
+        )
+        action["domain"] = [
+            "|",
+            ("mediator_id", "=", self.id),
+            ("second_mediator_id", "=", self.id),
+        ]
+        action["context"] = {}
+        return action
 
     @api.constrains("tier", "area_id")
     def _check_area(self):

@@ -29,7 +29,7 @@ class TestMediationMediator(CommunityCase):
         )
         cls.specialist = new_test_user(
             cls.env,
-            login="t_specialist",
+            login="t_specialist_m",
             groups="base.group_user,community_mediation.group_mediation_specialist",
         )
         cls.specialist.community_area_ids = cls.community

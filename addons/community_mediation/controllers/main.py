@@ -1,0 +1,27 @@
+from werkzeug.exceptions import Forbidden
+
+from odoo import http
+from odoo.exceptions import AccessError
+from odoo.http import content_disposition, request
+
+
+class MediationExport(http.Controller):
+    @http.route("/mediation/cases/xlsx", type="http", auth="user")
+    def export_cases_xlsx(self, ids="", **kw):
+        """The selected cases as an Excel workbook, read with the user's rights."""
+        case_ids = [int(i) for i in ids.split(",") if i.isdigit()]
+        cases = request.env["mediation.case"].browse(case_ids).exists()
+        try:
+            cases.check_access("read")
+        except AccessError as exc:
+            raise Forbidden() from exc
+        return request.make_response(
+            cases._export_xlsx(),
+            headers=[
+                (
+                    "Content-Type",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                ),
+                ("Content-Disposition", content_disposition("mediation_cases.xlsx")),
+            ],
+        )

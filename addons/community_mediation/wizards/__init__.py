@@ -1,0 +1,1 @@
+from . import mediation_case_escalate
