@@ -61,7 +61,7 @@ class VolunteerPortal(CustomerPortal):
     # ------------------------------------------------------------------
     # Pages
     # ------------------------------------------------------------------
-    @http.route("/my/volunteer", type="http", auth="user", website=False)
+    @http.route("/my/volunteer", type="http", auth="user", website=True)
     def portal_my_volunteer(self, **kw):
         partner = request.env.user.partner_id
         community = partner.resident_community_id
@@ -111,7 +111,8 @@ class VolunteerPortal(CustomerPortal):
             lambda r: r.state != "cancelled"
         ).sorted("activity_start", reverse=True)
         my_activity_states = {r.activity_id.id: r.state for r in registrations}
-        values = {
+        values = self._prepare_portal_layout_values()
+        values.update({
             "page_name": "volunteer",
             "partner": partner,
             "community": community,
@@ -126,22 +127,25 @@ class VolunteerPortal(CustomerPortal):
             "mask_name": mask_name,
             "flash": request.session.pop(FLASH_KEY, None),
             "thresholds": request.env["volunteer.profile"].sudo()._get_star_thresholds(),
-        }
+        })
         return request.render("community_volunteer.portal_my_volunteer", values)
 
     @http.route(
-        "/my/volunteer/registration/<int:registration_id>", type="http", auth="user", website=False
+        "/my/volunteer/registration/<int:registration_id>", type="http", auth="user", website=True
     )
     def portal_volunteer_registration(self, registration_id, **kw):
         try:
             registration = self._document_check_access("volunteer.registration", registration_id)
         except (AccessError, MissingError):
             return request.redirect("/my")
-        values = {
-            "page_name": "volunteer_registration",
-            "registration": registration,
-            "flash": request.session.pop(FLASH_KEY, None),
-        }
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "volunteer_registration",
+                "registration": registration,
+                "flash": request.session.pop(FLASH_KEY, None),
+            }
+        )
         return request.render("community_volunteer.portal_volunteer_registration", values)
 
     # ------------------------------------------------------------------
@@ -152,7 +156,7 @@ class VolunteerPortal(CustomerPortal):
         type="http",
         auth="user",
         methods=["POST"],
-        website=False,
+        website=True,
     )
     def portal_volunteer_register(self, activity_id, **kw):
         partner = request.env.user.partner_id
@@ -162,7 +166,7 @@ class VolunteerPortal(CustomerPortal):
 
         def register():
             profile = request.env["volunteer.profile"]._get_or_create(partner)
-            return activity._register(profile)
+            return activity._sign_up(profile)
 
         def message(registration):
             if registration.state == "waiting":
@@ -186,7 +190,7 @@ class VolunteerPortal(CustomerPortal):
         type="http",
         auth="user",
         methods=["POST"],
-        website=False,
+        website=True,
     )
     def portal_volunteer_cancel(self, registration_id, **kw):
         try:
@@ -203,7 +207,7 @@ class VolunteerPortal(CustomerPortal):
         type="http",
         auth="user",
         methods=["GET", "POST"],
-        website=False,
+        website=True,
     )
     def portal_volunteer_checkin(self, activity_id, token, **kw):
         activity = request.env["volunteer.activity"].sudo().browse(activity_id).exists()
@@ -220,12 +224,15 @@ class VolunteerPortal(CustomerPortal):
         registration = profile.registration_ids.filtered(
             lambda r: r.activity_id == activity and r.state in ("registered", "attended")
         )[:1]
-        values = {
-            "page_name": "volunteer_checkin",
-            "activity": activity,
-            "token": token,
-            "registration": registration,
-        }
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "volunteer_checkin",
+                "activity": activity,
+                "token": token,
+                "registration": registration,
+            }
+        )
         return request.render("community_volunteer.portal_volunteer_checkin", values)
 
     @http.route(
@@ -233,7 +240,7 @@ class VolunteerPortal(CustomerPortal):
         type="http",
         auth="user",
         methods=["POST"],
-        website=False,
+        website=True,
     )
     def portal_volunteer_redeem(self, reward_id, quantity=1, **kw):
         partner = request.env.user.partner_id

@@ -282,7 +282,7 @@ class VolunteerActivity(models.Model):
                 )
             )
 
-    def _register(self, profile, referrer=None):
+    def _sign_up(self, profile, referrer=None):
         """Sign a volunteer up (portal, backend or proxy); waiting list when full."""
         self.ensure_one()
         self._check_open_for(profile)

@@ -33,7 +33,9 @@ class VolunteerPointLine(models.Model):
         ondelete="restrict",
         readonly=True,
     )
-    partner_id = fields.Many2one(related="profile_id.partner_id", store=True, index=True)
+    partner_id = fields.Many2one(
+        related="profile_id.partner_id", store=True, index=True, string="Contact"
+    )
     community_id = fields.Many2one(related="profile_id.community_id", store=True, index=True)
     street_id = fields.Many2one(related="profile_id.street_id", store=True, index=True)
     grid_id = fields.Many2one(related="profile_id.grid_id", store=True, index=True)
@@ -132,16 +134,6 @@ class VolunteerPointLine(models.Model):
         profiles._lock_for_update()
         lines = super().create(vals_list)
         profiles._refresh_balance()
-        for profile in profiles.sudo():
-            if profile.points_balance < 0:
-                raise UserError(
-                    self.env._(
-                        "%(name)s's points balance is too low for this: %(balance)s points "
-                        "after the operation.",
-                        name=profile.partner_id.name,
-                        balance=profile.points_balance,
-                    )
-                )
         return lines
 
     def write(self, vals):
@@ -188,7 +180,7 @@ class VolunteerPointLine(models.Model):
                     line=already[0].name,
                 )
             )
-        return self._post(
+        reversals = self._post(
             [
                 {
                     "profile_id": line.profile_id.id,
@@ -210,6 +202,8 @@ class VolunteerPointLine(models.Model):
                 for line in self.sudo()
             ]
         )
+        self.invalidate_recordset(["is_reversed"])
+        return reversals
 
     def action_reverse(self):
         """Staff correct a bonus line; hours and redemptions are reversed from their documents."""

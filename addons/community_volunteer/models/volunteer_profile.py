@@ -279,6 +279,16 @@ class VolunteerProfile(models.Model):
             .sudo()
             ._read_group([("profile_id", "in", self.ids)], ["profile_id"], ["points:sum"])
         )
+        for profile in self.sudo():
+            if sums.get(profile, 0) < 0:
+                raise UserError(
+                    self.env._(
+                        "%(name)s's points balance is too low for this: %(balance)s points "
+                        "after the operation.",
+                        name=profile.partner_id.name,
+                        balance=sums.get(profile, 0),
+                    )
+                )
         for profile in self.sudo().with_context(volunteer_ledger_post=True):
             profile.points_balance = sums.get(profile, 0)
         self.flush_recordset(["points_balance"])

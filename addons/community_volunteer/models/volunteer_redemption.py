@@ -19,7 +19,9 @@ class VolunteerRedemption(models.Model):
         ondelete="restrict",
         readonly=True,
     )
-    partner_id = fields.Many2one(related="profile_id.partner_id", store=True, index=True)
+    partner_id = fields.Many2one(
+        related="profile_id.partner_id", store=True, index=True, string="Contact"
+    )
     grid_id = fields.Many2one(related="profile_id.grid_id", store=True, index=True)
     reward_id = fields.Many2one(
         "volunteer.reward", required=True, index=True, ondelete="restrict", readonly=True

@@ -29,7 +29,9 @@ class VolunteerRegistration(models.Model):
         ondelete="restrict",
         tracking=True,
     )
-    partner_id = fields.Many2one(related="profile_id.partner_id", store=True, index=True)
+    partner_id = fields.Many2one(
+        related="profile_id.partner_id", store=True, index=True, string="Contact"
+    )
     grid_id = fields.Many2one(related="profile_id.grid_id", store=True, index=True)
     team_id = fields.Many2one(related="activity_id.team_id", store=True, index=True)
     leader_id = fields.Many2one(related="activity_id.leader_id", store=True, index=True)

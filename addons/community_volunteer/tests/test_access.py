@@ -99,7 +99,7 @@ class TestVolunteerAccess(VolunteerCase):
 
     def test_portal_sees_only_own(self):
         self._served(self.profile, hours=2)
-        self._served(self.neighbour_profile, hours=2)
+        self._served(self.neighbour_profile, hours=3)
         redemption = self.env["volunteer.redemption"]._redeem(self.neighbour_profile, self.reward)
         user = self.portal_user
         self.assertEqual(self._visible(user, "volunteer.profile"), self.profile)

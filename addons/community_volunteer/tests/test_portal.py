@@ -48,7 +48,7 @@ class TestVolunteerPortal(VolunteerCase, HttpCase):
 
     def test_full_activity_goes_to_waiting_list(self):
         self.activity.capacity = 1
-        self.activity._register(self.neighbour_profile)
+        self.activity._sign_up(self.neighbour_profile)
         self.authenticate("t_resident", "t_resident")
         response = self._post(f"/my/volunteer/activity/{self.activity.id}/register")
         self.assertIn("waiting list", response.text)
@@ -64,7 +64,9 @@ class TestVolunteerPortal(VolunteerCase, HttpCase):
 
     def test_csrf_required(self):
         self.authenticate("t_resident", "t_resident")
-        response = self.url_open(f"/my/volunteer/activity/{self.activity.id}/register", data={})
+        response = self.url_open(
+            f"/my/volunteer/activity/{self.activity.id}/register", data={"referrer": "1"}
+        )
         self.assertEqual(response.status_code, 400)
         response = self.url_open(
             f"/my/volunteer/reward/{self.reward.id}/redeem", data={"csrf_token": "forged"}
@@ -76,7 +78,7 @@ class TestVolunteerPortal(VolunteerCase, HttpCase):
         ))
 
     def test_idor_other_residents_registration(self):
-        theirs = self.activity._register(self.neighbour_profile)
+        theirs = self.activity._sign_up(self.neighbour_profile)
         self.authenticate("t_resident", "t_resident")
         response = self.url_open(f"/my/volunteer/registration/{theirs.id}", allow_redirects=False)
         self.assertEqual(response.status_code, 303)
@@ -89,7 +91,7 @@ class TestVolunteerPortal(VolunteerCase, HttpCase):
         other = self._activity(self.now + timedelta(days=1), team=self.other_team)
         self._post(f"/my/volunteer/activity/{other.id}/register")
         self.assertFalse(self._registrations())
-        mine = self.activity._register(self.profile)
+        mine = self.activity._sign_up(self.profile)
         response = self.url_open(f"/my/volunteer/registration/{mine.id}")
         self.assertEqual(response.status_code, 200)
         self.assertIn(self.activity.name, response.text)

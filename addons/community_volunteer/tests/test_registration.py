@@ -8,14 +8,14 @@ from .common import VolunteerCase
 @tagged("post_install", "-at_install")
 class TestRegistration(VolunteerCase):
     def test_waiting_list_and_promotion(self):
-        first = self.activity._register(self.profile)
-        second = self.activity._register(self.neighbour_profile)
-        third = self.activity._register(self.elder_profile)
+        first = self.activity._sign_up(self.profile)
+        second = self.activity._sign_up(self.neighbour_profile)
+        third = self.activity._sign_up(self.elder_profile)
         self.assertEqual((first.state, second.state, third.state), ("registered", "registered", "waiting"))
         self.assertEqual(self.activity.seats_taken, 2)
         self.assertEqual(self.activity.waiting_count, 1)
         with self.assertRaisesRegex(ValidationError, "already signed up"):
-            self.activity._register(self.profile)
+            self.activity._sign_up(self.profile)
         second.action_cancel()
         self.assertEqual(second.state, "cancelled")
         self.assertEqual(third.state, "registered", "the waiting volunteer moves up")
@@ -24,18 +24,18 @@ class TestRegistration(VolunteerCase):
     def test_sign_up_refusals(self):
         self.activity.registration_deadline = self.now - timedelta(hours=1)
         with self.assertRaisesRegex(UserError, "has closed"):
-            self.activity._register(self.profile)
+            self.activity._sign_up(self.profile)
         draft = self._activity(self.now + timedelta(days=3), state="draft")
         with self.assertRaisesRegex(UserError, "not open"):
-            draft._register(self.profile)
+            draft._sign_up(self.profile)
         other = self._activity(self.now + timedelta(days=3), team=self.other_team)
         with self.assertRaisesRegex(UserError, "for volunteers of"):
-            other._register(self.profile)
+            other._sign_up(self.profile)
         self.assertFalse(self.env["volunteer.registration"].search([("profile_id", "=", self.profile.id)]))
 
     def test_cancellation_deadline(self):
         soon = self._activity(self.now + timedelta(hours=5), cancel_deadline_hours=24)
-        registration = soon._register(self.profile)
+        registration = soon._sign_up(self.profile)
         with self.assertRaisesRegex(UserError, "Cancellation closed"):
             registration.with_user(self.portal_user).sudo().action_cancel()
         self.assertEqual(registration.state, "registered")
@@ -78,7 +78,7 @@ class TestRegistration(VolunteerCase):
         self.assertTrue(registration.check_out)
 
     def test_check_in_window(self):
-        registration = self.activity._register(self.profile)  # starts in two days
+        registration = self.activity._sign_up(self.profile)  # starts in two days
         with self.assertRaisesRegex(UserError, "opens one hour before"):
             registration.action_check_in()
         self.assertEqual(registration.state, "registered")
