@@ -149,6 +149,7 @@ class VolunteerActivity(models.Model):
                 activity.checkin_url = False
                 activity.checkin_qr_url = False
 
+    @api.depends("registration_ids.state", "registration_ids.has_anomaly", "capacity")
     def _compute_seats(self):
         Registration = self.env["volunteer.registration"].sudo()
         counts = {

@@ -194,7 +194,9 @@ class VolunteerRegistration(models.Model):
             vals["acting_user_id"] = self.env.user.id
             if "state" not in vals and vals.get("activity_id"):
                 activity = Activity.browse(vals["activity_id"]).sudo()
-                activity.invalidate_recordset(["seats_taken"])
+                activity.invalidate_recordset(
+                    ["seats_taken", "seats_available", "waiting_count", "anomaly_count"]
+                )
                 if activity.capacity and activity.seats_taken >= activity.capacity:
                     vals["state"] = "waiting"
         registrations = self.browse()
