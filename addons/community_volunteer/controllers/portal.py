@@ -31,7 +31,9 @@ class VolunteerPortal(CustomerPortal):
         """The current resident's profile (sudo), or an empty recordset."""
         partner = request.env.user.partner_id
         return (
-            request.env["volunteer.profile"].sudo().search([("partner_id", "=", partner.id)], limit=1)
+            request.env["volunteer.profile"]
+            .sudo()
+            .search([("partner_id", "=", partner.id)], limit=1)
         )
 
     def _volunteer_flash(self, message, level="success"):
@@ -107,27 +109,29 @@ class VolunteerPortal(CustomerPortal):
                     order="star_notice_until, id",
                 )
             )
-        registrations = profile.registration_ids.filtered(
-            lambda r: r.state != "cancelled"
-        ).sorted("activity_start", reverse=True)
+        registrations = profile.registration_ids.filtered(lambda r: r.state != "cancelled").sorted(
+            "activity_start", reverse=True
+        )
         my_activity_states = {r.activity_id.id: r.state for r in registrations}
         values = self._prepare_portal_layout_values()
-        values.update({
-            "page_name": "volunteer",
-            "partner": partner,
-            "community": community,
-            "profile": profile,
-            "activities": activities,
-            "my_activity_states": my_activity_states,
-            "registrations": registrations[:20],
-            "point_lines": profile.point_line_ids[:30],
-            "rewards": rewards,
-            "leaders": leaders,
-            "notices": notices,
-            "mask_name": mask_name,
-            "flash": request.session.pop(FLASH_KEY, None),
-            "thresholds": request.env["volunteer.profile"].sudo()._get_star_thresholds(),
-        })
+        values.update(
+            {
+                "page_name": "volunteer",
+                "partner": partner,
+                "community": community,
+                "profile": profile,
+                "activities": activities,
+                "my_activity_states": my_activity_states,
+                "registrations": registrations[:20],
+                "point_lines": profile.point_line_ids[:30],
+                "rewards": rewards,
+                "leaders": leaders,
+                "notices": notices,
+                "mask_name": mask_name,
+                "flash": request.session.pop(FLASH_KEY, None),
+                "thresholds": request.env["volunteer.profile"].sudo()._get_star_thresholds(),
+            }
+        )
         return request.render("community_volunteer.portal_my_volunteer", values)
 
     @http.route(
@@ -216,10 +220,10 @@ class VolunteerPortal(CustomerPortal):
         profile = self._volunteer_profile()
         if request.httprequest.method == "POST":
             return self._volunteer_run(
-                lambda: activity.with_context(volunteer_qr=True)._check_in_by_token(
-                    token, profile
+                lambda: activity.with_context(volunteer_qr=True)._check_in_by_token(token, profile),
+                request.env._(
+                    "Done: your time at %(activity)s is recorded.", activity=activity.name
                 ),
-                request.env._("Done: your time at %(activity)s is recorded.", activity=activity.name),
             )
         registration = profile.registration_ids.filtered(
             lambda r: r.activity_id == activity and r.state in ("registered", "attended")

@@ -1,10 +1,12 @@
-from . import volunteer_skill
-from . import volunteer_team
-from . import res_partner
-from . import volunteer_profile
-from . import volunteer_shift_template
-from . import volunteer_activity
-from . import volunteer_registration
-from . import volunteer_point_line
-from . import volunteer_reward
-from . import volunteer_redemption
+from . import (
+    res_partner,
+    volunteer_activity,
+    volunteer_point_line,
+    volunteer_profile,
+    volunteer_redemption,
+    volunteer_registration,
+    volunteer_reward,
+    volunteer_shift_template,
+    volunteer_skill,
+    volunteer_team,
+)

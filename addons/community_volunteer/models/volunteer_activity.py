@@ -55,13 +55,14 @@ class VolunteerActivity(models.Model):
         default=24,
         help="Volunteers cancel their sign-up themselves up to this many hours before the start.",
     )
-    capacity = fields.Integer(help="Volunteers needed; others go on the waiting list (0: no limit).")
+    capacity = fields.Integer(
+        help="Volunteers needed; others go on the waiting list (0: no limit)."
+    )
     skill_ids = fields.Many2many("volunteer.skill", string="Required Skills")
     points_per_hour = fields.Float(
         compute="_compute_points_rule", store=True, readonly=False, precompute=True
     )
     points_cap = fields.Integer(
-        string="Points Cap",
         compute="_compute_points_rule",
         store=True,
         readonly=False,
@@ -143,7 +144,8 @@ class VolunteerActivity(models.Model):
                 url = f"{base_url}/my/volunteer/checkin/{activity.id}/{activity.checkin_token}"
                 activity.checkin_url = url
                 activity.checkin_qr_url = (
-                    f"/report/barcode/?barcode_type=QR&width=300&height=300&value={quote(url, safe='')}"
+                    "/report/barcode/?barcode_type=QR&width=300&height=300&value="
+                    + quote(url, safe="")
                 )
             else:
                 activity.checkin_url = False
@@ -206,12 +208,15 @@ class VolunteerActivity(models.Model):
     @api.constrains("capacity", "points_per_hour", "points_cap", "cancel_deadline_hours")
     def _check_numbers(self):
         for activity in self:
-            if min(
-                activity.capacity,
-                activity.points_per_hour,
-                activity.points_cap,
-                activity.cancel_deadline_hours,
-            ) < 0:
+            if (
+                min(
+                    activity.capacity,
+                    activity.points_per_hour,
+                    activity.points_cap,
+                    activity.cancel_deadline_hours,
+                )
+                < 0
+            ):
                 raise ValidationError(
                     self.env._(
                         "Capacity, points and deadlines of %(activity)s cannot be negative.",
@@ -267,13 +272,9 @@ class VolunteerActivity(models.Model):
         self.ensure_one()
         now = fields.Datetime.now()
         if self.state != "published":
-            raise UserError(
-                self.env._("%(activity)s is not open for sign-up.", activity=self.name)
-            )
+            raise UserError(self.env._("%(activity)s is not open for sign-up.", activity=self.name))
         if (self.registration_deadline or self.date_start) < now:
-            raise UserError(
-                self.env._("Sign-up for %(activity)s has closed.", activity=self.name)
-            )
+            raise UserError(self.env._("Sign-up for %(activity)s has closed.", activity=self.name))
         if profile.community_id != self.community_id:
             raise UserError(
                 self.env._(

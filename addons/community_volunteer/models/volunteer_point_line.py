@@ -128,26 +128,23 @@ class VolunteerPointLine(models.Model):
                     "bonus, redeeming a reward, expiry or a reversal."
                 )
             )
-        profiles = self.env["volunteer.profile"].browse(
-            {vals["profile_id"] for vals in vals_list}
-        )
+        profiles = self.env["volunteer.profile"].browse({vals["profile_id"] for vals in vals_list})
         profiles._lock_for_update()
         lines = super().create(vals_list)
         profiles._refresh_balance()
         return lines
 
     def write(self, vals):
-        raise UserError(
-            self.env._(
-                "Points ledger lines are never changed: correct a line by reversing it."
+        if vals:
+            raise UserError(
+                self.env._("Points ledger lines are never changed: correct a line by reversing it.")
             )
-        )
+        return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
         raise UserError(
-            self.env._(
-                "Points ledger lines are never deleted: correct a line by reversing it."
-            )
+            self.env._("Points ledger lines are never deleted: correct a line by reversing it.")
         )
 
     @api.model

@@ -38,7 +38,6 @@ class VolunteerProfile(models.Model):
     )
     community_id = fields.Many2one(
         "community.area",
-        string="Community",
         required=True,
         index=True,
         ondelete="restrict",
@@ -50,16 +49,16 @@ class VolunteerProfile(models.Model):
     grid_id = fields.Many2one(related="partner_id.grid_id", store=True, index=True)
     team_ids = fields.Many2many(related="partner_id.volunteer_team_ids", string="Teams")
     skill_ids = fields.Many2many("volunteer.skill", string="Skills")
-    availability = fields.Char(help="When the volunteer can serve, e.g. weekends, weekday evenings.")
+    availability = fields.Char(
+        help="When the volunteer can serve, e.g. weekends, weekday evenings."
+    )
     hours_initial = fields.Float(
         string="Hours Before the Platform",
         tracking=True,
         help="Service hours recorded before this platform (e.g. on a paper register); "
         "they count towards star levels, not towards points.",
     )
-    hours_confirmed = fields.Float(
-        compute="_compute_hours_confirmed", store=True, aggregator="sum"
-    )
+    hours_confirmed = fields.Float(compute="_compute_hours_confirmed", store=True, aggregator="sum")
     hours_total = fields.Float(
         string="Total Hours", compute="_compute_hours_total", store=True, aggregator="sum"
     )
@@ -189,8 +188,10 @@ class VolunteerProfile(models.Model):
     @api.model
     def _get_or_create(self, partner):
         """The volunteer profile of a resident, created on their first sign-up."""
-        profile = self.sudo().with_context(active_test=False).search(
-            [("partner_id", "=", partner.id)], limit=1
+        profile = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("partner_id", "=", partner.id)], limit=1)
         )
         if profile:
             if not profile.active:
@@ -215,9 +216,7 @@ class VolunteerProfile(models.Model):
         )
 
     def _check_staff(self):
-        if not (
-            self.env.su or self.env.user.has_group("community_grid.group_community_staff")
-        ):
+        if not (self.env.su or self.env.user.has_group("community_grid.group_community_staff")):
             raise AccessError(self.env._("Only community staff can do this."))
 
     def _check_acting_user(self):
@@ -381,9 +380,7 @@ class VolunteerProfile(models.Model):
             profile.write(
                 {"star_level": level, "star_pending_level": 0, "star_notice_until": False}
             )
-            profile.message_post(
-                body=self.env._("Star level %(level)s awarded.", level=level)
-            )
+            profile.message_post(body=self.env._("Star level %(level)s awarded.", level=level))
         return due
 
     @api.model
@@ -427,9 +424,7 @@ class VolunteerProfile(models.Model):
         )
         vals_list = []
         for profile in profiles.sudo():
-            amount = min(
-                due.get(profile, 0) + used.get(profile, 0), profile.points_balance
-            )
+            amount = min(due.get(profile, 0) + used.get(profile, 0), profile.points_balance)
             if amount > 0:
                 vals_list.append(
                     {

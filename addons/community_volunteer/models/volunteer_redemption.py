@@ -55,15 +55,15 @@ class VolunteerRedemption(models.Model):
             )
         for vals in vals_list:
             if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].sudo().next_by_code(
-                    "volunteer.redemption"
-                ) or "/"
+                vals["name"] = (
+                    self.env["ir.sequence"].sudo().next_by_code("volunteer.redemption") or "/"
+                )
         return super().create(vals_list)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_with_points(self):
         if self.sudo().point_line_ids:
             raise UserError(self.env._("A redemption is cancelled, never deleted."))
-        return super().unlink()
 
     @api.model
     def _redeem(self, profile, reward, quantity=1):
@@ -77,9 +77,7 @@ class VolunteerRedemption(models.Model):
             raise UserError(self.env._("Redeem at least one item."))
         reward_sudo = reward.sudo()
         if not reward_sudo.active or not reward_sudo.is_published:
-            raise UserError(
-                self.env._("%(reward)s is no longer offered.", reward=reward_sudo.name)
-            )
+            raise UserError(self.env._("%(reward)s is no longer offered.", reward=reward_sudo.name))
         if profile.community_id != reward_sudo.community_id:
             raise UserError(
                 self.env._(
@@ -92,9 +90,7 @@ class VolunteerRedemption(models.Model):
         reward_sudo._lock_for_update()
         profile._lock_for_update()
         if reward_sudo.stock < quantity:
-            raise UserError(
-                self.env._("%(reward)s is out of stock.", reward=reward_sudo.name)
-            )
+            raise UserError(self.env._("%(reward)s is out of stock.", reward=reward_sudo.name))
         price = reward_sudo.points_price * quantity
         balance = profile.sudo().points_balance
         if balance < price:
@@ -144,16 +140,16 @@ class VolunteerRedemption(models.Model):
 
     def action_deliver(self):
         if self.filtered(lambda r: r.state != "redeemed"):
-            raise UserError(self.env._("Only redemptions waiting to be handed out can be handed out."))
+            raise UserError(
+                self.env._("Only redemptions waiting to be handed out can be handed out.")
+            )
         self.write({"state": "delivered", "delivered_date": fields.Datetime.now()})
         return True
 
     def action_cancel(self):
         """Cancel: the points come back through a reversal line, the item back to stock."""
         if self.filtered(lambda r: r.state != "redeemed"):
-            raise UserError(
-                self.env._("Only redemptions not handed out yet can be cancelled.")
-            )
+            raise UserError(self.env._("Only redemptions not handed out yet can be cancelled."))
         for redemption in self.sudo():
             redemption.reward_id._lock_for_update()
             redemption.reward_id.stock += redemption.quantity

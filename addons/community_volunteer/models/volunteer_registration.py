@@ -63,9 +63,7 @@ class VolunteerRegistration(models.Model):
     points = fields.Integer(
         string="Points to Earn", compute="_compute_hours", store=True, aggregator="sum"
     )
-    anomaly_over_cap = fields.Boolean(
-        string="Beyond the Cap", compute="_compute_hours", store=True
-    )
+    anomaly_over_cap = fields.Boolean(string="Beyond the Cap", compute="_compute_hours", store=True)
     anomaly_auto_checkout = fields.Boolean(
         string="Automatic Check-out",
         readonly=True,
@@ -108,7 +106,6 @@ class VolunteerRegistration(models.Model):
         ondelete="restrict",
     )
     on_behalf = fields.Boolean(
-        string="On Behalf",
         readonly=True,
         help="Signed up by someone acting for the volunteer (proxy or desk).",
     )
@@ -134,7 +131,7 @@ class VolunteerRegistration(models.Model):
             registration.hours_raw = raw
             registration.hours = round(hours, 2)
             registration.anomaly_over_cap = bool(cap) and raw > cap + CAP_TOLERANCE_HOURS
-            points = int(round(registration.hours * activity.points_per_hour))
+            points = round(registration.hours * activity.points_per_hour)
             if activity.points_cap:
                 points = min(points, activity.points_cap)
             registration.points = points
@@ -186,7 +183,9 @@ class VolunteerRegistration(models.Model):
     def create(self, vals_list):
         Profile = self.env["volunteer.profile"]
         Activity = self.env["volunteer.activity"]
-        Activity.browse({vals["activity_id"] for vals in vals_list if vals.get("activity_id")})._lock_for_update()
+        Activity.browse(
+            {vals["activity_id"] for vals in vals_list if vals.get("activity_id")}
+        )._lock_for_update()
         for vals in vals_list:
             profile = Profile.browse(vals.get("profile_id"))
             if profile:
@@ -210,12 +209,12 @@ class VolunteerRegistration(models.Model):
             vals.setdefault("cancel_date", fields.Datetime.now())
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_with_points(self):
         if self.sudo().point_line_ids:
             raise UserError(
                 self.env._("A registration with points cannot be deleted: reset its hours instead.")
             )
-        return super().unlink()
 
     # ------------------------------------------------------------------
     # Actions
@@ -223,8 +222,10 @@ class VolunteerRegistration(models.Model):
     def _is_organiser(self):
         """Team leaders of the activity, staff and administrators."""
         user = self.env.user
-        return user._is_superuser() or user.has_group("community_grid.group_community_staff") or all(
-            registration.leader_id == user for registration in self
+        return (
+            user._is_superuser()
+            or user.has_group("community_grid.group_community_staff")
+            or all(registration.leader_id == user for registration in self)
         )
 
     def action_cancel(self):
@@ -319,13 +320,17 @@ class VolunteerRegistration(models.Model):
         self.sudo().write({"hours_state": "confirmed"})
         Line = self.env["volunteer.point.line"]
         vals_list = []
-        referred = self.sudo().search(
-            [
-                ("referrer_id", "in", self.referrer_id.ids),
-                ("hours_state", "=", "confirmed"),
-                ("id", "not in", self.ids),
-            ]
-        ).mapped(lambda r: (r.referrer_id.id, r.profile_id.id))
+        referred = (
+            self.sudo()
+            .search(
+                [
+                    ("referrer_id", "in", self.referrer_id.ids),
+                    ("hours_state", "=", "confirmed"),
+                    ("id", "not in", self.ids),
+                ]
+            )
+            .mapped(lambda r: (r.referrer_id.id, r.profile_id.id))
+        )
         rewarded_pairs = set(referred)
         for registration in self.sudo():
             team = registration.team_id

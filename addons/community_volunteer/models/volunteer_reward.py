@@ -25,7 +25,6 @@ class VolunteerReward(models.Model):
     )
     community_id = fields.Many2one(
         "community.area",
-        string="Community",
         required=True,
         index=True,
         ondelete="restrict",

@@ -20,7 +20,7 @@ WEEKDAYS = [
 
 def float_to_time(hours):
     """9.5 → 09:30."""
-    minutes = int(round(hours * 60))
+    minutes = round(hours * 60)
     return time(minutes // 60 % 24, minutes % 60)
 
 
@@ -51,7 +51,10 @@ class VolunteerShiftTemplate(models.Model):
     hour_start = fields.Float(string="Starts at", required=True, default=9.0)
     duration = fields.Float(string="Duration (hours)", required=True, default=2.0)
     tz = fields.Selection(
-        _tz_get, string="Timezone", required=True, default=lambda self: self.env.user.tz or "Asia/Shanghai"
+        _tz_get,
+        string="Timezone",
+        required=True,
+        default=lambda self: self.env.user.tz or "Asia/Shanghai",
     )
     capacity = fields.Integer()
     points_per_hour = fields.Float(
@@ -141,4 +144,3 @@ class VolunteerShiftTemplate(models.Model):
     @api.model
     def _cron_generate_shifts(self):
         return self.sudo().search([]).action_generate_shifts()
-

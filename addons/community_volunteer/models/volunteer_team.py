@@ -93,12 +93,15 @@ class VolunteerTeam(models.Model):
     @api.constrains("points_per_hour", "points_cap", "referral_bonus", "points_expiry_months")
     def _check_points_rule(self):
         for team in self:
-            if min(
-                team.points_per_hour,
-                team.points_cap,
-                team.referral_bonus,
-                team.points_expiry_months,
-            ) < 0:
+            if (
+                min(
+                    team.points_per_hour,
+                    team.points_cap,
+                    team.referral_bonus,
+                    team.points_expiry_months,
+                )
+                < 0
+            ):
                 raise ValidationError(
                     self.env._(
                         "The points rule of %(team)s cannot hold negative numbers.",

@@ -1,7 +1,9 @@
-from . import test_volunteer_team
-from . import test_registration
-from . import test_ledger
-from . import test_redemption
-from . import test_access
-from . import test_portal
-from . import test_tour
+from . import (
+    test_access,
+    test_ledger,
+    test_portal,
+    test_redemption,
+    test_registration,
+    test_tour,
+    test_volunteer_team,
+)

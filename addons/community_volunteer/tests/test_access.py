@@ -15,7 +15,12 @@ class TestVolunteerAccess(VolunteerCase):
             cls.now + timedelta(days=2), team=cls.other_team, name="西社区活动"
         )
         cls.other_reward = cls.env["volunteer.reward"].create(
-            {"name": "西社区奖品", "community_id": cls.other_community.id, "points_price": 5, "stock": 1}
+            {
+                "name": "西社区奖品",
+                "community_id": cls.other_community.id,
+                "points_price": 5,
+                "stock": 1,
+            }
         )
 
     def _visible(self, user, model):
@@ -25,13 +30,17 @@ class TestVolunteerAccess(VolunteerCase):
         activity = self.activity.with_user(self.leader)
         activity.place = "党群服务中心"
         self.assertEqual(self.activity.place, "党群服务中心")
-        new = self.env["volunteer.activity"].with_user(self.leader).create(
-            {
-                "name": "队长新建活动",
-                "team_id": self.team.id,
-                "date_start": self.now + timedelta(days=4),
-                "date_end": self.now + timedelta(days=4, hours=2),
-            }
+        new = (
+            self.env["volunteer.activity"]
+            .with_user(self.leader)
+            .create(
+                {
+                    "name": "队长新建活动",
+                    "team_id": self.team.id,
+                    "date_start": self.now + timedelta(days=4),
+                    "date_end": self.now + timedelta(days=4, hours=2),
+                }
+            )
         )
         self.assertEqual(new.community_id, self.community)
         self.assertNotIn(self.other_activity, self._visible(self.leader, "volunteer.activity"))
@@ -84,7 +93,10 @@ class TestVolunteerAccess(VolunteerCase):
             {"name": "外街社区", "area_type": "community", "parent_id": self.other_street.id}
         )
         far_profile = self.env["volunteer.profile"].create(
-            {"partner_id": self.env["res.partner"].create({"name": "外街志愿者"}).id, "community_id": outside.id}
+            {
+                "partner_id": self.env["res.partner"].create({"name": "外街志愿者"}).id,
+                "community_id": outside.id,
+            }
         )
         self.assertNotIn(far_profile, self._visible(self.manager, "volunteer.profile"))
 
@@ -103,12 +115,8 @@ class TestVolunteerAccess(VolunteerCase):
         redemption = self.env["volunteer.redemption"]._redeem(self.neighbour_profile, self.reward)
         user = self.portal_user
         self.assertEqual(self._visible(user, "volunteer.profile"), self.profile)
-        self.assertEqual(
-            self._visible(user, "volunteer.point.line").profile_id, self.profile
-        )
-        self.assertEqual(
-            self._visible(user, "volunteer.registration").profile_id, self.profile
-        )
+        self.assertEqual(self._visible(user, "volunteer.point.line").profile_id, self.profile)
+        self.assertEqual(self._visible(user, "volunteer.registration").profile_id, self.profile)
         self.assertFalse(self._visible(user, "volunteer.redemption"))
         with self.assertRaises(AccessError):
             redemption.with_user(user).read(["points"])

@@ -89,7 +89,9 @@ class TestLedger(VolunteerCase):
 
     def test_referral_bonus_once(self):
         activity = self._activity(self.now - timedelta(days=2), hours=2, name="推荐活动")
-        registration = self._served(self.neighbour_profile, hours=2, activity=activity, confirm=False)
+        registration = self._served(
+            self.neighbour_profile, hours=2, activity=activity, confirm=False
+        )
         registration.referrer_id = self.profile
         registration.action_confirm_hours()
         self.assertEqual(self.profile.points_balance, 5)
@@ -133,7 +135,8 @@ class TestLedger(VolunteerCase):
         self._served(self.profile, hours=1.5)
         self.assertEqual(self.profile.star_pending_level, 1)
         self.assertEqual(
-            self.profile.star_notice_until, fields.Date.context_today(self.profile) + timedelta(days=7)
+            self.profile.star_notice_until,
+            fields.Date.context_today(self.profile) + timedelta(days=7),
         )
         self.assertFalse(self.env["volunteer.profile"]._cron_award_stars())
         self.assertEqual(self.profile.star_level, 0, "not before the notice ends")

@@ -18,7 +18,9 @@ class TestVolunteerPortal(VolunteerCase, HttpCase):
         )
 
     def test_dashboard_shows_my_community_only(self):
-        other = self._activity(self.now + timedelta(days=1), team=self.other_team, name="西社区读书会")
+        other = self._activity(
+            self.now + timedelta(days=1), team=self.other_team, name="西社区读书会"
+        )
         self._served(self.neighbour_profile, hours=3)
         self.authenticate("t_resident", "t_resident")
         response = self.url_open("/my/volunteer")
@@ -77,9 +79,11 @@ class TestVolunteerPortal(VolunteerCase, HttpCase):
         self.assertEqual(response.status_code, 400)
         self.assertEqual(self.profile.points_balance, 40)
         self.assertFalse(self._registrations())
-        self.assertFalse(self.env["volunteer.redemption"].search([]).filtered(
-            lambda r: r.profile_id == self.profile
-        ))
+        self.assertFalse(
+            self.env["volunteer.redemption"]
+            .search([])
+            .filtered(lambda r: r.profile_id == self.profile)
+        )
 
     def test_idor_other_residents_registration(self):
         theirs = self.activity._sign_up(self.neighbour_profile)

@@ -12,8 +12,10 @@ from .common import VolunteerCase
 class TestRedemption(VolunteerCase):
     def test_redeem_debits_balance_and_stock(self):
         self._served(self.profile, hours=4)  # 40 points
-        redemption = self.env["volunteer.redemption"].with_user(self.staff)._redeem(
-            self.profile, self.reward
+        redemption = (
+            self.env["volunteer.redemption"]
+            .with_user(self.staff)
+            ._redeem(self.profile, self.reward)
         )
         self.assertEqual(redemption.points, 30)
         self.assertTrue(redemption.name.startswith("DH"))
@@ -121,7 +123,7 @@ class TestConcurrentRedemption(TransactionCase):
                 }
             )
             ids = (partner.id, profile.id, reward.id)
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
         self.addCleanup(self._cleanup, *ids)
         return ids
 
@@ -134,7 +136,7 @@ class TestConcurrentRedemption(TransactionCase):
             env["volunteer.reward"].browse(reward_id).unlink()
             env["volunteer.profile"].browse(profile_id).unlink()
             env["res.partner"].browse(partner_id).unlink()
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit
 
     def _race(self, profile_id, reward_id):
         barrier = threading.Barrier(2)
@@ -147,7 +149,7 @@ class TestConcurrentRedemption(TransactionCase):
                 barrier.wait(timeout=30)
                 try:
                     retrying(lambda: profile._redeem(reward_id), env)
-                    cr.commit()
+                    cr.commit()  # pylint: disable=invalid-commit
                     results.append("redeemed")
                 except UserError as error:
                     cr.rollback()
@@ -165,7 +167,9 @@ class TestConcurrentRedemption(TransactionCase):
             env = api.Environment(cr, SUPERUSER_ID, {})
             profile = env["volunteer.profile"].browse(profile_id)
             lines = env["volunteer.point.line"].search([("profile_id", "=", profile_id)])
-            redemptions = env["volunteer.redemption"].search_count([("profile_id", "=", profile_id)])
+            redemptions = env["volunteer.redemption"].search_count(
+                [("profile_id", "=", profile_id)]
+            )
             return (
                 profile.points_balance,
                 sum(lines.mapped("points")),
@@ -178,12 +182,12 @@ class TestConcurrentRedemption(TransactionCase):
         results = self._race(profile_id, reward_id)
         self.assertEqual(len(results), 2)
         self.assertEqual(results.count("redeemed"), 1, results)
-        self.assertIn("out of stock", [r for r in results if r != "redeemed"][0])
+        self.assertIn("out of stock", next(r for r in results if r != "redeemed"))
         self.assertEqual(self._state(profile_id, reward_id), (70, 70, 0, 1))
 
     def test_balance_never_overspent(self):
         _partner, profile_id, reward_id = self._setup_committed(balance=50, stock=5, price=40)
         results = self._race(profile_id, reward_id)
         self.assertEqual(results.count("redeemed"), 1, results)
-        self.assertIn("balance is too low", [r for r in results if r != "redeemed"][0])
+        self.assertIn("balance is too low", next(r for r in results if r != "redeemed"))
         self.assertEqual(self._state(profile_id, reward_id), (10, 10, 4, 1))

@@ -1,4 +1,5 @@
 from datetime import timedelta
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
@@ -11,7 +12,9 @@ class TestRegistration(VolunteerCase):
         first = self.activity._sign_up(self.profile)
         second = self.activity._sign_up(self.neighbour_profile)
         third = self.activity._sign_up(self.elder_profile)
-        self.assertEqual((first.state, second.state, third.state), ("registered", "registered", "waiting"))
+        self.assertEqual(
+            (first.state, second.state, third.state), ("registered", "registered", "waiting")
+        )
         self.assertEqual(self.activity.seats_taken, 2)
         self.assertEqual(self.activity.waiting_count, 1)
         with self.assertRaisesRegex(ValidationError, "already signed up"):
@@ -31,7 +34,9 @@ class TestRegistration(VolunteerCase):
         other = self._activity(self.now + timedelta(days=3), team=self.other_team)
         with self.assertRaisesRegex(UserError, "for volunteers of"):
             other._sign_up(self.profile)
-        self.assertFalse(self.env["volunteer.registration"].search([("profile_id", "=", self.profile.id)]))
+        self.assertFalse(
+            self.env["volunteer.registration"].search([("profile_id", "=", self.profile.id)])
+        )
 
     def test_cancellation_deadline(self):
         soon = self._activity(self.now + timedelta(hours=5), cancel_deadline_hours=24)

@@ -1,2 +1,1 @@
-from . import volunteer_redeem_wizard
-from . import volunteer_bonus_wizard
+from . import volunteer_bonus_wizard, volunteer_redeem_wizard
