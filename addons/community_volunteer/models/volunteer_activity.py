@@ -301,12 +301,18 @@ class VolunteerActivity(models.Model):
             .with_env(self.env)
         )
 
+    def _invalidate_seats(self):
+        self.env["volunteer.registration"].flush_model(["state", "activity_id"])
+        self.invalidate_recordset(
+            ["registration_ids", "seats_taken", "seats_available", "waiting_count", "anomaly_count"]
+        )
+
     def _promote_waiting(self):
         """Give freed seats to the waiting list, first come first served."""
         self._lock_for_update()
         promoted = self.env["volunteer.registration"]
         for activity in self.sudo():
-            activity.invalidate_recordset(["registration_ids"])
+            activity._invalidate_seats()
             waiting = activity.registration_ids.filtered(lambda r: r.state == "waiting").sorted(
                 "id"
             )
@@ -318,6 +324,7 @@ class VolunteerActivity(models.Model):
                     body=self.env._("A seat became free: moved from the waiting list.")
                 )
             promoted |= waiting
+        self._invalidate_seats()
         return promoted
 
     def _check_in_by_token(self, token, profile):

@@ -193,15 +193,14 @@ class VolunteerRegistration(models.Model):
             vals["acting_user_id"] = self.env.user.id
             if "state" not in vals and vals.get("activity_id"):
                 activity = Activity.browse(vals["activity_id"]).sudo()
-                activity.invalidate_recordset(
-                    ["seats_taken", "seats_available", "waiting_count", "anomaly_count"]
-                )
+                activity._invalidate_seats()
                 if activity.capacity and activity.seats_taken >= activity.capacity:
                     vals["state"] = "waiting"
         registrations = self.browse()
         # one at a time: each sign-up takes a seat the next one must see
         for vals in vals_list:
             registrations |= super().create([vals])
+        registrations.activity_id._invalidate_seats()
         return registrations
 
     def write(self, vals):

@@ -39,6 +39,7 @@ class VolunteerCase(CommunityCase):
         cls.neighbour_user = new_test_user(
             cls.env, login="t_resident2", groups="base.group_portal", partner_id=cls.neighbour.id
         )
+        cls.neighbour.name = "测试居民乙"  # new_test_user renamed the partner
         cls.elder = cls.env["res.partner"].create(
             {"name": "测试长者", "household_id": cls.household_2.id}
         )

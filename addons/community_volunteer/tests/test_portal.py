@@ -78,7 +78,7 @@ class TestVolunteerPortal(VolunteerCase, HttpCase):
         )
         self.assertEqual(response.status_code, 400)
         self.assertEqual(self.profile.points_balance, 40)
-        self.assertFalse(self._registrations())
+        self.assertFalse(self.activity.registration_ids)
         self.assertFalse(
             self.env["volunteer.redemption"]
             .search([])
