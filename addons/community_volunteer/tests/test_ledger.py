@@ -82,10 +82,13 @@ class TestLedger(VolunteerCase):
     def test_reversal_cannot_overdraw(self):
         registration = self._served(self.profile, hours=3)
         self.env["volunteer.redemption"]._redeem(self.profile, self.reward)
-        with self.assertRaisesRegex(UserError, "balance is too low"):
+        with self.assertRaises(UserError) as refusal:  # savepoint: the refusal is rolled back
             registration.with_user(self.leader).action_reset_hours()
+        self.assertIn("balance is too low", str(refusal.exception))
         self.assertEqual(registration.hours_state, "confirmed")
         self.assertEqual(self.profile.points_balance, 0)
+        self.assertEqual(self._ledger_sum(self.profile), 0)
+        self.assertFalse(registration.point_line_ids.filtered(lambda line: line.kind == "reversal"))
 
     def test_referral_bonus_once(self):
         activity = self._activity(self.now - timedelta(days=2), hours=2, name="推荐活动")

