@@ -186,19 +186,21 @@ class VolunteerRegistration(models.Model):
         Activity.browse(
             {vals["activity_id"] for vals in vals_list if vals.get("activity_id")}
         )._lock_for_update()
-        for vals in vals_list:
-            profile = Profile.browse(vals.get("profile_id"))
-            if profile:
-                vals["on_behalf"] = profile._check_acting_user()
-            vals["acting_user_id"] = self.env.user.id
-            if "state" not in vals and vals.get("activity_id"):
-                activity = Activity.browse(vals["activity_id"]).sudo()
-                activity._invalidate_seats()
-                if activity.capacity and activity.seats_taken >= activity.capacity:
-                    vals["state"] = "waiting"
         registrations = self.browse()
         # one at a time: each sign-up takes a seat the next one must see
         for vals in vals_list:
+            profile = Profile.browse(vals.get("profile_id"))
+            activity = Activity.browse(vals.get("activity_id")).sudo()
+            if profile and activity and activity.leader_id == self.env.user:
+                # the team leader records a volunteer present at the activity
+                vals["on_behalf"] = self.env.user.partner_id != profile.sudo().partner_id
+            elif profile:
+                vals["on_behalf"] = profile._check_acting_user()
+            vals["acting_user_id"] = self.env.user.id
+            if "state" not in vals and activity:
+                activity._invalidate_seats()
+                if activity.capacity and activity.seats_taken >= activity.capacity:
+                    vals["state"] = "waiting"
             registrations |= super().create([vals])
         registrations.activity_id._invalidate_seats()
         return registrations

@@ -1,4 +1,5 @@
 import threading
+from datetime import timedelta
 
 from odoo import SUPERUSER_ID, api
 from odoo.exceptions import UserError
@@ -92,6 +93,20 @@ class TestRedemption(VolunteerCase):
         # an unrelated internal user cannot act for the elder
         with self.assertRaises(UserError):  # or its subclass AccessError
             self.activity.with_user(self.plain_user)._sign_up(self.neighbour_profile)
+
+    def test_leader_records_a_walk_in(self):
+        registration = (
+            self.env["volunteer.registration"]
+            .with_user(self.leader)
+            .create({"activity_id": self.activity.id, "profile_id": self.elder_profile.id})
+        )
+        self.assertTrue(registration.on_behalf)
+        self.assertEqual(registration.acting_user_id, self.leader)
+        other = self._activity(self.now + timedelta(days=2), team=self.other_team)
+        with self.assertRaises(UserError):  # not their team, no consent
+            self.env["volunteer.registration"].with_user(self.leader).create(
+                {"activity_id": other.id, "profile_id": self.elder_profile.id}
+            )
 
     def test_own_sign_up_is_not_on_behalf(self):
         registration = self.activity.with_user(self.portal_user).sudo()._sign_up(self.profile)
