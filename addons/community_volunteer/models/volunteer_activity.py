@@ -275,7 +275,7 @@ class VolunteerActivity(models.Model):
             raise UserError(self.env._("%(activity)s is not open for sign-up.", activity=self.name))
         if (self.registration_deadline or self.date_start) < now:
             raise UserError(self.env._("Sign-up for %(activity)s has closed.", activity=self.name))
-        if profile.community_id != self.community_id:
+        if profile.sudo().community_id != self.community_id:
             raise UserError(
                 self.env._(
                     "%(activity)s is for volunteers of %(community)s.",
@@ -285,8 +285,12 @@ class VolunteerActivity(models.Model):
             )
 
     def _sign_up(self, profile, referrer=None):
-        """Sign a volunteer up (portal, backend or proxy); waiting list when full."""
+        """Sign a volunteer up (portal, backend or proxy); waiting list when full.
+
+        :param profile: a volunteer.profile record or id
+        """
         self.ensure_one()
+        profile = self.env["volunteer.profile"].browse(getattr(profile, "id", profile))
         self._check_open_for(profile)
         return (
             self.env["volunteer.registration"]
