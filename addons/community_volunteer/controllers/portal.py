@@ -1,6 +1,7 @@
 from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
+from odoo.tools import consteq
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
@@ -215,7 +216,7 @@ class VolunteerPortal(CustomerPortal):
     )
     def portal_volunteer_checkin(self, activity_id, token, **kw):
         activity = request.env["volunteer.activity"].sudo().browse(activity_id).exists()
-        if not activity:
+        if not activity or not consteq(activity.checkin_token or "", token or ""):
             return request.redirect("/my")
         profile = self._volunteer_profile()
         if request.httprequest.method == "POST":

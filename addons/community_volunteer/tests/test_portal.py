@@ -120,8 +120,12 @@ class TestVolunteerPortal(VolunteerCase, HttpCase):
         url = f"/my/volunteer/checkin/{activity.id}/{activity.checkin_token}"
         page = self.url_open(url)
         self.assertIn("o_volunteer_checkin", page.text)
-        self._post(f"/my/volunteer/checkin/{activity.id}/wrong-token")
+        response = self._post(f"/my/volunteer/checkin/{activity.id}/wrong-token")
         self.assertFalse(registration.check_in)
+        response = self.url_open(
+            f"/my/volunteer/checkin/{activity.id}/wrong-token", allow_redirects=False
+        )
+        self.assertEqual(response.status_code, 303, "a forged code shows nothing")
         self._post(url)
         self.assertEqual(registration.state, "attended")
         self.assertEqual(registration.checked_in_by, "qr")
