@@ -4,3 +4,7 @@ from . import community_building
 from . import community_household
 from . import res_partner
 from . import res_users
+from . import community_department
+from . import community_event
+from . import community_event_league
+from . import community_resident_claim

@@ -33,8 +33,16 @@ class CommunityBuilding(models.Model):
     head_id = fields.Many2one(
         "res.partner", string="Building Head", index=True, help="楼长: the resident who heads the building."
     )
+    has_head = fields.Boolean(
+        string="Has a Building Head", compute="_compute_has_head", store=True, index=True
+    )
     lane_id = fields.Many2one("community.lane", string="Lane / Street", index=True)
     active = fields.Boolean(default=True)
+
+    @api.depends("head_id")
+    def _compute_has_head(self):
+        for building in self:
+            building.has_head = bool(building.head_id)
 
     def _compute_household_count(self):
         counts = dict(

@@ -9,6 +9,16 @@ from odoo.exceptions import ValidationError
 PERSONAL_DATA_GROUPS = "community_grid.group_community_staff"
 
 
+def mask_phone(value):
+    """138****1234: the operator prefix and the last four digits."""
+    if not value:
+        return False
+    digits = value.replace(" ", "")
+    if len(digits) < 8:
+        return "*" * len(digits)
+    return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
+
+
 def mask_id_number(value):
     """4401**********1234: the region and the last four digits."""
     if not value:
@@ -55,6 +65,9 @@ class ResPartner(models.Model):
     id_number_masked = fields.Char(
         string="ID Number (masked)", compute="_compute_id_number_masked", compute_sudo=True
     )
+    phone_masked = fields.Char(
+        string="Phone (masked)", compute="_compute_phone_masked", compute_sudo=True
+    )
     birth_date = fields.Date(compute="_compute_from_id_number", store=True, compute_sudo=True)
     gender = fields.Selection(
         [("male", "Male"), ("female", "Female")],
@@ -79,6 +92,11 @@ class ResPartner(models.Model):
         for partner in self:
             partner.id_number_masked = mask_id_number(partner.id_number)
 
+    @api.depends("phone")
+    def _compute_phone_masked(self):
+        for partner in self:
+            partner.phone_masked = mask_phone(partner.phone)
+
     @api.depends("id_number")
     def _compute_from_id_number(self):
         for partner in self:
@@ -89,6 +107,29 @@ class ResPartner(models.Model):
             else:
                 partner.birth_date = False
                 partner.gender = False
+
+    def _check_id_number_free(self, numbers):
+        """Refuse ID numbers registered for someone else, with a clear message
+        (before the database's unique index refuses them)."""
+        numbers = [ric.compact(n) for n in numbers if n]
+        seen = set()
+        for number in numbers:
+            if number in seen:
+                raise ValidationError(self._duplicate_message(number))
+            seen.add(number)
+        if numbers:
+            taken = self.sudo().with_context(active_test=False).search(
+                [("id_number", "in", numbers), ("id", "not in", self.ids)], limit=1
+            )
+            if taken:
+                raise ValidationError(self._duplicate_message(taken.sudo().id_number))
+
+    def _duplicate_message(self, number):
+        return self.env._(
+            "The ID number %(number)s is already registered for another resident: find "
+            "that resident instead of creating a new one.",
+            number=mask_id_number(number),
+        )
 
     @api.constrains("id_number")
     def _check_id_number(self):
@@ -126,6 +167,7 @@ class ResPartner(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._check_id_number_free([vals.get("id_number") for vals in vals_list])
         for vals in vals_list:
             if vals.get("id_number"):
                 vals["id_number"] = ric.compact(vals["id_number"])
@@ -135,6 +177,9 @@ class ResPartner(models.Model):
 
     def write(self, vals):
         if vals.get("id_number"):
+            if len(self) > 1:
+                raise ValidationError(self._duplicate_message(vals["id_number"]))
+            self._check_id_number_free([vals["id_number"]])
             vals["id_number"] = ric.compact(vals["id_number"])
         if vals.get("household_id"):
             vals.setdefault("is_resident", True)

@@ -1,4 +1,13 @@
+from stdnum.cn import ric
+
+from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
+
+
+def valid_id_number(birth="19800101", seq=1, region="440605"):
+    """An 18-character resident ID number with a correct check digit."""
+    body = f"{region}{birth}{seq:03d}"
+    return body + ric.calc_check_digit(body + "0")
 
 
 class CommunityCase(TransactionCase):
@@ -35,6 +44,28 @@ class CommunityCase(TransactionCase):
         cls.manager = cls._role_user("t_manager", "community_grid.group_street_manager", cls.street)
         cls.portal_user = new_test_user(cls.env, login="t_resident", groups="base.group_portal")
         cls.plain_user = new_test_user(cls.env, login="t_plain", groups="base.group_user")
+        # a grid of the community with a building, a household and a resident
+        cls.grid = cls.env["community.grid"].create(
+            {
+                "name": "测试第一网格",
+                "community_id": cls.community.id,
+                "leader_id": cls.grid_worker.id,
+                "worker_ids": [Command.set(cls.grid_worker.ids)],
+            }
+        )
+        cls.other_grid = cls.env["community.grid"].create(
+            {"name": "测试西网格", "community_id": cls.other_community.id}
+        )
+        cls.building = cls.env["community.building"].create(
+            {"name": "1栋", "estate_id": cls.estate.id, "grid_id": cls.grid.id}
+        )
+        cls.household = cls.env["community.household"].create(
+            {"building_id": cls.building.id, "room": "101"}
+        )
+        cls.resident = cls.portal_user.partner_id
+        cls.resident.write(
+            {"household_id": cls.household.id, "id_number": valid_id_number("19800101", 1)}
+        )
 
     @classmethod
     def _role_user(cls, login, group, area):

@@ -93,3 +93,101 @@ class TestCommunityArea(CommunityCase):
         # seed 000, annex 2 lists 20 pilot communities in 7 towns and streets
         self.assertEqual(communities, 20)
         self.assertEqual(pingdong.street_id.name, "桂城街道")
+
+
+@tagged("post_install", "-at_install")
+class TestPersonalData(CommunityCase):
+    def test_masks(self):
+        from ..models.res_partner import mask_id_number, mask_phone
+
+        self.assertEqual(mask_id_number("440605195803120245"), "4406**********0245")
+        self.assertEqual(mask_phone("13900001001"), "139****1001")
+
+    def test_id_number_only_for_staff(self):
+        resident = self.resident
+        self.assertTrue(resident.with_user(self.staff).id_number)
+        self.assertEqual(
+            resident.with_user(self.grid_worker).id_number_masked,
+            resident.id_number[:4] + "*" * 10 + resident.id_number[-4:],
+        )
+        with self.assertRaises(AccessError):
+            resident.with_user(self.grid_worker).read(["id_number"])
+
+    def test_birth_date_and_gender_from_id_number(self):
+        from .common import valid_id_number
+
+        partner = self.env["res.partner"].create(
+            {"name": "测试居民", "id_number": valid_id_number("19661231", 12)}
+        )
+        self.assertEqual(str(partner.birth_date), "1966-12-31")
+        self.assertEqual(partner.gender, "female", "an even 17th digit")
+
+    def test_invalid_id_numbers_are_refused(self):
+        with self.assertRaisesRegex(ValidationError, "18 characters"):
+            self.env["res.partner"].create({"name": "甲", "id_number": "4406051980"})
+        from .common import valid_id_number
+
+        with self.assertRaisesRegex(ValidationError, "is not valid"):  # 45 December
+            self.env["res.partner"].create({"name": "乙", "id_number": valid_id_number("19801245")})
+        with self.assertRaisesRegex(ValidationError, "check digit"):
+            good = valid_id_number("19801201")
+            self.env["res.partner"].create(
+                {"name": "丙", "id_number": good[:-1] + ("1" if good[-1] != "1" else "2")}
+            )
+
+
+@tagged("post_install", "-at_install")
+class TestGridStaffing(CommunityCase):
+    def test_one_worker_per_150_households(self):
+        Household = self.env["community.household"]
+        Household.create([{"building_id": self.building.id, "room": f"{i}"} for i in range(200, 350)])
+        self.assertEqual(self.grid.household_count, 151)
+        self.assertEqual(self.grid.workers_needed, 2)
+        self.assertEqual(self.grid.staffing_status, "understaffed")
+        self.grid.worker_ids = [(4, self.staff.id)]
+        self.assertEqual(self.grid.staffing_status, "ok")
+        self.assertAlmostEqual(self.grid.households_per_worker, 75.5)
+        breaking = self.env["community.grid"].search([("staffing_status", "!=", "ok")])
+        self.assertNotIn(self.grid, breaking)
+        self.assertIn(self.other_grid, breaking, "no leader")
+        self.assertEqual(self.other_grid.staffing_status, "no_leader")
+
+    def test_building_must_lie_in_a_grid_of_its_community(self):
+        with self.assertRaisesRegex(ValidationError, "choose a grid of the building"):
+            self.env["community.building"].create(
+                {"name": "2栋", "estate_id": self.estate.id, "grid_id": self.other_grid.id}
+            )
+
+    def test_grid_worker_sees_own_grid_households_only(self):
+        other_building = self.env["community.building"].create(
+            {
+                "name": "9栋",
+                "estate_id": self.env["community.area"]
+                .create({"name": "西小区", "area_type": "estate", "parent_id": self.other_community.id})
+                .id,
+                "grid_id": self.other_grid.id,
+            }
+        )
+        other_household = self.env["community.household"].create(
+            {"building_id": other_building.id, "room": "1"}
+        )
+        Household = self.env["community.household"].with_user(self.grid_worker)
+        self.assertIn(self.household, Household.search([]))
+        self.assertNotIn(other_household, Household.search([]))
+        with self.assertRaises(AccessError):
+            self.household.with_user(self.grid_worker).room = "102"
+        residents = self.env["res.partner"].with_user(self.grid_worker).search([("is_resident", "=", True)])
+        self.assertIn(self.resident, residents)
+
+    def test_portal_resident_sees_own_household_only(self):
+        Household = self.env["community.household"].with_user(self.portal_user)
+        self.assertEqual(Household.search([]), self.household)
+
+    def test_building_head_coverage(self):
+        self.assertFalse(self.building.has_head)
+        self.building.head_id = self.resident
+        self.assertTrue(self.building.has_head)
+        covered = self.env["community.building"]._read_group(
+            [("community_id", "=", self.community.id)], ["has_head"], ["__count"]
+        )
+        self.assertEqual(dict(covered), {True: 1})
