@@ -66,6 +66,14 @@ class TestVolunteerTeam(CommunityCase):
         with self.assertRaises(AccessError):
             self.other_team.with_user(self.staff).name = "越权"
 
+    def test_grid_worker_sees_teams_of_their_community(self):
+        community_team = self.env["volunteer.team"].create(
+            {"name": "社区层面队伍", "area_id": self.community.id}
+        )
+        teams = self.env["volunteer.team"].with_user(self.grid_worker).search([])
+        self.assertIn(community_team, teams, "an estate's grid worker sees its community's teams")
+        self.assertNotIn(self.other_team, teams)
+
     def test_grid_worker_reads_only(self):
         team = self.team.with_user(self.grid_worker)
         self.assertEqual(team.name, "测试街坊志愿互助会")
