@@ -1,1 +1,12 @@
-from . import volunteer_team
+from . import (
+    res_partner,
+    volunteer_activity,
+    volunteer_point_line,
+    volunteer_profile,
+    volunteer_redemption,
+    volunteer_registration,
+    volunteer_reward,
+    volunteer_shift_template,
+    volunteer_skill,
+    volunteer_team,
+)

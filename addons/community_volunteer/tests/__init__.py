@@ -1,1 +1,9 @@
-from . import test_volunteer_team
+from . import (
+    test_access,
+    test_ledger,
+    test_portal,
+    test_redemption,
+    test_registration,
+    test_tour,
+    test_volunteer_team,
+)

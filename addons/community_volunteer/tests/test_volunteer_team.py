@@ -66,6 +66,14 @@ class TestVolunteerTeam(CommunityCase):
         with self.assertRaises(AccessError):
             self.other_team.with_user(self.staff).name = "越权"
 
+    def test_grid_worker_sees_teams_of_their_community(self):
+        community_team = self.env["volunteer.team"].create(
+            {"name": "社区层面队伍", "area_id": self.community.id}
+        )
+        teams = self.env["volunteer.team"].with_user(self.grid_worker).search([])
+        self.assertIn(community_team, teams, "an estate's grid worker sees its community's teams")
+        self.assertNotIn(self.other_team, teams)
+
     def test_grid_worker_reads_only(self):
         team = self.team.with_user(self.grid_worker)
         self.assertEqual(team.name, "测试街坊志愿互助会")
@@ -80,3 +88,27 @@ class TestVolunteerTeam(CommunityCase):
         team = self.env.ref("community_volunteer.team_pingdong_party_demo")
         self.assertEqual(team.member_count, 3)
         self.assertEqual(team.leader_id.login, "teamleader")
+
+    def test_demo_volunteer_service(self):
+        ref = self.env.ref
+        zhang = ref("community_volunteer.profile_zhang_guiying_demo")
+        self.assertEqual(zhang.hours_total, 100)
+        self.assertEqual(zhang.star_pending_level, 1, "100 h: first star in public notice")
+        self.assertEqual(
+            zhang.points_balance,
+            sum(zhang.point_line_ids.mapped("points")),
+        )
+        self.assertIn("推荐奖励", " ".join(zhang.point_line_ids.mapped("name")))
+        antifraud = ref("community_volunteer.activity_antifraud_future_demo")
+        chen = antifraud.registration_ids.filtered(
+            lambda r: r.profile_id == ref("community_volunteer.profile_chen_bo_demo")
+        )
+        self.assertEqual(chen.acting_user_id.login, "gridworker")
+        self.assertTrue(chen.on_behalf)
+        self.assertEqual(antifraud.waiting_count, 1)
+        visit = ref("community_volunteer.registration_visit_lin_demo")
+        self.assertTrue(visit.anomaly_auto_checkout)
+        self.assertEqual(visit.hours_state, "to_confirm")
+        self.assertTrue(ref("community_volunteer.shift_canteen_demo").activity_ids)
+        liu = ref("community_volunteer.profile_liu_zhigang_demo")
+        self.assertEqual(liu.redemption_ids.reward_id, ref("community_volunteer.reward_meal_demo"))

@@ -1,0 +1,1 @@
+from . import volunteer_bonus_wizard, volunteer_redeem_wizard
