@@ -492,6 +492,8 @@ def cmd_run(args):
     gridworker  / gridworker  网格长/网格员 (grid leader, 平东第一网格)
     partyworker / partyworker 党务工作者 (party worker, 平东社区)
     mediator    / mediator    调解指导员 (mediation instructor, 桂城街道)
+    specialist  / specialist  调解专员 (mediation specialist, 平东社区)
+    department  / department  职能部门 (department member, 城管执法中队)
     teamleader  / teamleader  志愿队长 (volunteer team leader)
     resident    / resident    居民 (portal resident 张桂英, 平东花园)
 

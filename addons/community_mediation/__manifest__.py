@@ -24,6 +24,7 @@
         "views/mediation_agreement_views.xml",
         "views/mediation_screening_views.xml",
         "views/mediation_portal_templates.xml",
+        "views/community_event_views.xml",
         "wizards/mediation_case_escalate_views.xml",
         "report/mediation_agreement_report.xml",
         "views/community_mediation_menus.xml",

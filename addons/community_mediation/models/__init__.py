@@ -6,3 +6,4 @@ from . import (
     mediation_screening,
     mediation_session,
 )
+from . import community_event

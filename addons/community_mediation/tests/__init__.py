@@ -9,3 +9,4 @@ from . import (
     test_mediation_session,
     test_mediation_tour,
 )
+from . import test_event_link

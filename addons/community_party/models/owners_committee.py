@@ -120,6 +120,14 @@ class OwnersCommittee(models.Model):
             )
         return committees
 
+    def action_export_compliance_xlsx(self):
+        """The compliance table as xlsx, read with the user's rules."""
+        return {
+            "type": "ir.actions.act_url",
+            "url": "/community_party/compliance.xlsx",
+            "target": "self",
+        }
+
 
 class OwnersCommitteeTerm(models.Model):
     """A term (届) of an owners' committee; the rules are checked per term."""
