@@ -1,4 +1,5 @@
 from . import (
+    community_event,
     mediation_agreement,
     mediation_case,
     mediation_mediator,
@@ -6,4 +7,3 @@ from . import (
     mediation_screening,
     mediation_session,
 )
-from . import community_event

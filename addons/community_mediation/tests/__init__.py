@@ -1,4 +1,5 @@
 from . import (
+    test_event_link,
     test_mediation_access,
     test_mediation_agreement,
     test_mediation_case,
@@ -9,4 +10,3 @@ from . import (
     test_mediation_session,
     test_mediation_tour,
 )
-from . import test_event_link
