@@ -455,8 +455,13 @@ def cmd_run(args):
     if pid_file.is_file():
         cmd_stop_server()
     if db_state(conf, DB_NAME) == "installed":
-        say(f"database '{DB_NAME}' exists: upgrading {modules}")
-        step = ["-u", modules]
+        done = venvtool("installed", conf, DB_NAME, *ADDONS, capture_output=True, text=True)
+        upgrade = done.stdout.strip()
+        # upgrade what is installed (-u), install what an interrupted run left
+        # out (-i): an installed module given to -i would reload its demo data
+        missing = ",".join(a for a in ADDONS if a not in upgrade.split(","))
+        say(f"database '{DB_NAME}' exists: upgrading {upgrade}")
+        step = ["-u", upgrade] + (["-i", missing] if missing else [])
     else:
         say(
             f"creating database '{DB_NAME}' with {modules}, demo data and zh_CN (about two minutes)"

@@ -2,6 +2,7 @@
 Odoo, psycopg2 and polib).
 
     venvtools.py db-state CONF DB        print 'installed', 'empty' or 'absent'
+    venvtools.py installed CONF DB M...  which of the modules M are installed
     venvtools.py drop-db CONF DB         drop a database and its filestore
     venvtools.py merge-po POT PO ODOO    merge a .pot into a .po, prefilling
                                          empty entries from Odoo's own zh_CN
@@ -40,6 +41,17 @@ def db_state(conf, db):
         cr.execute("SELECT state FROM ir_module_module WHERE name = 'community_grid'")
         row = cr.fetchone()
         return "installed" if row and row[0] == "installed" else "empty"
+
+
+def installed(conf, db, *modules):
+    """The given modules that are installed in db, comma-separated."""
+    _config(conf)
+    with db_connect(db).cursor() as cr:
+        cr.execute(
+            "SELECT name FROM ir_module_module WHERE state = 'installed' AND name = ANY(%s)",
+            [list(modules)],
+        )
+        return ",".join(sorted(row[0] for row in cr.fetchall()))
 
 
 def drop_db(conf, db):
@@ -96,6 +108,8 @@ def main():
     command, *args = sys.argv[1:]
     if command == "db-state":
         print(db_state(*args))
+    elif command == "installed":
+        print(installed(*args))
     elif command == "drop-db":
         drop_db(*args)
     elif command == "merge-po":

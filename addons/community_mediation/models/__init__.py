@@ -1,7 +1,7 @@
 from . import (
-    community_event,
     mediation_agreement,
     mediation_case,
+    mediation_event_link,
     mediation_mediator,
     mediation_room,
     mediation_screening,
