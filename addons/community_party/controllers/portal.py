@@ -79,21 +79,7 @@ class CommunityPartyPortal(CustomerPortal):
 
     @http.route("/my/topics/new", type="http", auth="user", methods=["POST"], website=True)
     def portal_topic_new(self, name="", description="", **kw):
-        community = self._resident_community()
-        name = (name or "").strip()
-        if not community:
-            return request.redirect("/my/topics?error=no_community")
-        if not name:
-            return request.redirect("/my/topics?error=no_name")
-        topic = request.env["community.topic"].create(
-            {
-                "name": name[:200],
-                "description": (description or "").strip(),
-                "community_id": community.id,
-                "partner_id": request.env.user.partner_id.id,
-            }
-        )
-        return request.redirect(f"/my/topics/{topic.id}")
+        return self._propose("community.topic", "/my/topics", name, description)
 
     @http.route("/my/topics/<int:topic_id>", type="http", auth="user", website=True)
     def portal_topic(self, topic_id, **kw):
@@ -144,13 +130,18 @@ class CommunityPartyPortal(CustomerPortal):
 
     @http.route("/my/microprojects/new", type="http", auth="user", methods=["POST"], website=True)
     def portal_microproject_new(self, name="", description="", **kw):
+        return self._propose("community.microproject", "/my/microprojects", name, description)
+
+    def _propose(self, model, url, name, description):
+        """A resident's proposal (topic or micro-project) for their community,
+        created with their own rights so that the portal rules apply."""
         community = self._resident_community()
         name = (name or "").strip()
         if not community:
-            return request.redirect("/my/microprojects?error=no_community")
+            return request.redirect(f"{url}?error=no_community")
         if not name:
-            return request.redirect("/my/microprojects?error=no_name")
-        project = request.env["community.microproject"].create(
+            return request.redirect(f"{url}?error=no_name")
+        record = request.env[model].create(
             {
                 "name": name[:200],
                 "description": (description or "").strip(),
@@ -158,7 +149,7 @@ class CommunityPartyPortal(CustomerPortal):
                 "partner_id": request.env.user.partner_id.id,
             }
         )
-        return request.redirect(f"/my/microprojects/{project.id}")
+        return request.redirect(f"{url}/{record.id}")
 
     @http.route("/my/microprojects/<int:project_id>", type="http", auth="user", website=True)
     def portal_microproject(self, project_id, **kw):
