@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import related_action
+
 # Rank of each kind of territory unit in the tree: a unit's parent is one rank up.
 AREA_RANK = {
     "district": 0,
@@ -149,10 +151,4 @@ class CommunityArea(models.Model):
                 )
 
     def action_view_children(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "community_grid.community_area_action"
-        )
-        action["domain"] = [("parent_id", "=", self.id)]
-        action["context"] = {"default_parent_id": self.id}
-        return action
+        return related_action(self, "community_grid.community_area_action", "parent_id")

@@ -197,3 +197,13 @@ class TestGridStaffing(CommunityCase):
             [("community_id", "=", self.community.id)], ["has_head"], ["__count"]
         )
         self.assertEqual(dict(covered), {True: 1})
+
+    def test_smart_button_opens_the_sub_areas(self):
+        action = self.street.action_view_children()
+        self.assertEqual(action["res_model"], "community.area")
+        self.assertEqual(action["domain"], [("parent_id", "=", self.street.id)])
+        self.assertEqual(action["context"], {"default_parent_id": self.street.id})
+        self.assertEqual(
+            self.env["community.area"].search(action["domain"]),
+            self.community | self.other_community,
+        )

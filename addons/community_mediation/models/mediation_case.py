@@ -5,6 +5,8 @@ import xlsxwriter
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.community_grid.tools import related_action
+
 DISPUTE_TYPES = [
     ("neighbour", "Neighbour Dispute"),
     ("family", "Marriage and Family"),
@@ -486,22 +488,10 @@ class MediationCase(models.Model):
         )
 
     def action_view_sessions(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "community_mediation.mediation_session_action"
-        )
-        action["domain"] = [("case_id", "=", self.id)]
-        action["context"] = {"default_case_id": self.id}
-        return action
+        return related_action(self, "community_mediation.mediation_session_action", "case_id")
 
     def action_view_agreements(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "community_mediation.mediation_agreement_action"
-        )
-        action["domain"] = [("case_id", "=", self.id)]
-        action["context"] = {"default_case_id": self.id}
-        return action
+        return related_action(self, "community_mediation.mediation_agreement_action", "case_id")
 
     def action_export_xlsx(self):
         return {

@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, consteq
 
+from odoo.addons.community_grid.tools import related_action
+
 # How early before the start volunteers may check in.
 CHECK_IN_OPENS_BEFORE = timedelta(hours=1)
 
@@ -246,13 +248,12 @@ class VolunteerActivity(models.Model):
             activity.checkin_token = secrets.token_urlsafe(16)
 
     def action_view_registrations(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "community_volunteer.volunteer_registration_action"
+        return related_action(
+            self,
+            "community_volunteer.volunteer_registration_action",
+            "activity_id",
+            search_default_filter_active=1,
         )
-        action["domain"] = [("activity_id", "=", self.id)]
-        action["context"] = {"default_activity_id": self.id, "search_default_filter_active": 1}
-        return action
 
     # ------------------------------------------------------------------
     # Business methods

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.community_grid.tools import related_action
+
 DEFAULT_STAR_THRESHOLDS = (100.0, 300.0, 600.0, 1000.0, 1500.0)
 PARAM_STAR_THRESHOLDS = "community_volunteer.star_thresholds"
 PARAM_STAR_NOTICE_DAYS = "community_volunteer.star_notice_days"
@@ -156,22 +158,12 @@ class VolunteerProfile(models.Model):
     # Actions
     # ------------------------------------------------------------------
     def action_view_points(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "community_volunteer.volunteer_point_line_action"
-        )
-        action["domain"] = [("profile_id", "=", self.id)]
-        action["context"] = {"default_profile_id": self.id}
-        return action
+        return related_action(self, "community_volunteer.volunteer_point_line_action", "profile_id")
 
     def action_view_registrations(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "community_volunteer.volunteer_registration_action"
+        return related_action(
+            self, "community_volunteer.volunteer_registration_action", "profile_id"
         )
-        action["domain"] = [("profile_id", "=", self.id)]
-        action["context"] = {"default_profile_id": self.id}
-        return action
 
     def action_withdraw_star_notice(self):
         """An objection during the public notice was upheld: the star is not awarded."""
