@@ -205,6 +205,9 @@ class EventPortal(CustomerPortal):
         if not event:
             raise MissingError(request.env._("This report does not exist."))
         event.check_access("read")
+        if event.sudo().reporter_id != request.env.user.partner_id:
+            # reading is not enough: only the reporter rates and reopens
+            raise AccessError(request.env._("Only the reporter acts on this report."))
         return event
 
     @http.route(

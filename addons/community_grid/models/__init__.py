@@ -5,6 +5,7 @@ from . import (
     community_event,
     community_event_league,
     community_grid,
+    community_guard,
     community_household,
     community_resident_claim,
     res_partner,

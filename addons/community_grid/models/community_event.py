@@ -1,7 +1,7 @@
 from datetime import timedelta
 
-from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo import SUPERUSER_ID, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
 
 # States in which the SLA clock runs.
@@ -17,6 +17,10 @@ class CommunityEvent(models.Model):
 
     _name = "community.event"
     _description = "Grid Event"
+
+    # set when the record is made, never changed afterwards (community_guard)
+
+    _guard_create_only = ("reporter_id", "reporter_type")
     _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "priority desc, date_reported desc, id desc"
     _rec_names_search = ["name", "title"]
@@ -30,7 +34,10 @@ class CommunityEvent(models.Model):
         "community.event.category", required=True, index=True, tracking=True
     )
     priority = fields.Selection(
-        [("0", "Normal"), ("1", "Urgent"), ("2", "Very Urgent")], default="0", index=True
+        [("0", "Normal"), ("1", "Urgent"), ("2", "Very Urgent")],
+        default="0",
+        index=True,
+        groups="base.group_user",
     )
     state = fields.Selection(
         [
@@ -46,6 +53,7 @@ class CommunityEvent(models.Model):
         index=True,
         tracking=True,
         group_expand="_group_expand_states",
+        readonly=True,
     )
     # where
     community_id = fields.Many2one(
@@ -86,8 +94,11 @@ class CommunityEvent(models.Model):
         tracking=True,
         domain="[('share', '=', False)]",
         default=lambda self: self._default_user_id(),
+        groups="base.group_user",
     )
-    task_ids = fields.One2many("community.event.task", "event_id", string="Department Tasks")
+    task_ids = fields.One2many(
+        "community.event.task", "event_id", string="Department Tasks", groups="base.group_user"
+    )
     # outcome, seen by the reporter
     outcome = fields.Selection(
         [
@@ -103,13 +114,17 @@ class CommunityEvent(models.Model):
         default=fields.Datetime.now, required=True, readonly=True, index=True
     )
     date_clock_start = fields.Datetime(
-        readonly=True, help="When the clock last (re)started: report or reopening."
+        readonly=True,
+        help="When the clock last (re)started: report or reopening.",
+        groups="base.group_user",
     )
     date_handled = fields.Datetime(readonly=True, index=True)
     date_closed = fields.Datetime(readonly=True)
     deadline = fields.Datetime(readonly=True, index=True, tracking=True)
-    sla_hours = fields.Float(string="Allowed Working Hours", readonly=True, aggregator=False)
-    sla_paused_at = fields.Datetime(readonly=True)
+    sla_hours = fields.Float(
+        string="Allowed Working Hours", readonly=True, aggregator=False, groups="base.group_user"
+    )
+    sla_paused_at = fields.Datetime(readonly=True, groups="base.group_user")
     sla_state = fields.Selection(
         [
             ("on_time", "On Time"),
@@ -121,30 +136,42 @@ class CommunityEvent(models.Model):
         compute="_compute_sla_state",
         search="_search_sla_state",
     )
-    handled_on_time = fields.Boolean(readonly=True, aggregator="bool_and")
+    handled_on_time = fields.Boolean(readonly=True, aggregator="bool_and", groups="base.group_user")
     on_time_rate = fields.Float(
         string="On-time Rate (%)",
         readonly=True,
         aggregator="avg",
         help="100 when handled before its deadline, 0 when late; averaged in reports.",
+        groups="base.group_user",
     )
     handling_hours = fields.Float(
         string="Handling Time (h)",
         readonly=True,
         aggregator="avg",
         help="Hours from the report to the answer.",
+        groups="base.group_user",
     )
-    reminded = fields.Boolean(readonly=True, copy=False)
+    reminded = fields.Boolean(readonly=True, copy=False, groups="base.group_user")
     supervised = fields.Boolean(
-        string="Under Supervision", readonly=True, copy=False, index=True, tracking=True
+        string="Under Supervision",
+        readonly=True,
+        copy=False,
+        index=True,
+        tracking=True,
+        groups="base.group_user",
     )
     # the reporter's verdict
     reopen_count = fields.Integer(readonly=True, copy=False, tracking=True)
-    problem_case = fields.Boolean(readonly=True, copy=False, index=True, tracking=True)
+    problem_case = fields.Boolean(
+        readonly=True, copy=False, index=True, tracking=True, groups="base.group_user"
+    )
     rating = fields.Integer(readonly=True, copy=False, aggregator="avg", tracking=True)
     rating_comment = fields.Text(readonly=True, copy=False)
     state_before_wait = fields.Selection(
-        [("accepted", "Accepted"), ("whistled", "Escalated to Street")], readonly=True, copy=False
+        [("accepted", "Accepted"), ("whistled", "Escalated to Street")],
+        readonly=True,
+        copy=False,
+        groups="base.group_user",
     )
     color = fields.Integer(compute="_compute_sla_state")
 
@@ -434,9 +461,24 @@ class CommunityEvent(models.Model):
             return False
         return fields.Datetime.now() <= self.date_handled + timedelta(days=self._reopen_days())
 
+    def _check_reporter(self):
+        """Only the reporter gives the verdict on their event (the portal calls
+        this as the resident, with sudo; the system user may too)."""
+        self.ensure_one()
+        if self.env.uid != SUPERUSER_ID and (
+            not self.reporter_id or self.env.user.partner_id != self.reporter_id
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only the resident who reported %(event)s rates or reopens it.",
+                    event=self.sudo().name,
+                )
+            )
+
     def action_rate(self, rating, comment=""):
         """The reporter's verdict (群众评卷): 1–5, which closes the event."""
         self.ensure_one()
+        self._check_reporter()
         if self.state != "handled":
             raise UserError(self.env._("Only a handled event can be rated."))
         if not isinstance(rating, int) or not 1 <= rating <= 5:
@@ -453,6 +495,7 @@ class CommunityEvent(models.Model):
     def action_reopen(self, reason=""):
         """The reporter is not satisfied: the loop starts again, the clock too."""
         self.ensure_one()
+        self._check_reporter()
         if not self._can_reopen():
             raise UserError(
                 self.env._(
@@ -562,7 +605,11 @@ class CommunityEventTask(models.Model):
     instructions = fields.Text()
     answer = fields.Text()
     state = fields.Selection(
-        [("open", "Open"), ("answered", "Answered")], default="open", required=True, index=True
+        [("open", "Open"), ("answered", "Answered")],
+        default="open",
+        required=True,
+        index=True,
+        readonly=True,
     )
     date_answered = fields.Datetime(readonly=True)
     answered_by_id = fields.Many2one("res.users", readonly=True)

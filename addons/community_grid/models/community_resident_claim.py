@@ -51,6 +51,7 @@ class CommunityResidentClaim(models.Model):
         required=True,
         index=True,
         tracking=True,
+        readonly=True,
     )
     reject_reason = fields.Char()
 

@@ -3,10 +3,28 @@ from stdnum.exceptions import InvalidChecksum, InvalidLength
 from stdnum.exceptions import ValidationError as StdnumValidationError
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
-# Groups that see residents' ID numbers and phones in full (PIPL: need to know).
+# Groups that see residents' ID numbers in full (PIPL: need to know).
 PERSONAL_DATA_GROUPS = "community_grid.group_community_staff"
+# Care tags (disability, low income, minors …) are sensitive personal
+# information: the resident's grid and the community staff only.
+SENSITIVE_DATA_GROUPS = "community_grid.group_grid_worker"
+# A resident's contact data: in full for the roles that call residents
+# (res.users._community_contact_groups), masked or hidden for the others.
+MASKED_CONTACT_FIELDS = ("phone", "mobile")
+HIDDEN_CONTACT_FIELDS = (
+    "email",
+    "street",
+    "street2",
+    "zip",
+    "city",
+    "birth_date",
+    "gender",
+    "phone_sanitized",
+    "email_normalized",
+    "comment",
+)
 
 
 def mask_phone(value):
@@ -75,12 +93,16 @@ class ResPartner(models.Model):
         store=True,
         compute_sudo=True,
     )
+    reported_event_ids = fields.One2many(
+        "community.event", "reporter_id", string="Reported Events", readonly=True
+    )
     resident_tag_ids = fields.Many2many(
         "community.household.tag",
         "res_partner_resident_tag_rel",
         "partner_id",
         "tag_id",
         string="Resident Tags",
+        groups=SENSITIVE_DATA_GROUPS,
     )
 
     _sql_constraints = [
@@ -210,3 +232,52 @@ class ResPartner(models.Model):
         if vals.get("household_id"):
             vals.setdefault("is_resident", True)
         return super().write(vals)
+
+    # ------------------------------------------------------------------
+    # need-to-know: contact data of residents
+    # ------------------------------------------------------------------
+
+    def _contact_data_masked_ids(self):
+        """Ids of the residents in ``self`` whose contact data the current
+        user reads masked: a user without a role that calls residents, for
+        residents other than themselves."""
+        if self.env.su or self.env.user._sees_resident_contacts():
+            return set()
+        own = self.env.user.partner_id.id
+        return {
+            partner.id
+            for partner in self.sudo().filtered(lambda p: p.is_resident)
+            if partner.id != own
+        }
+
+    def _read_format(self, fnames, load="_classic_read"):
+        result = super()._read_format(fnames, load=load)
+        touched = set(fnames or ()) & {*MASKED_CONTACT_FIELDS, *HIDDEN_CONTACT_FIELDS}
+        if not touched or not result:
+            return result
+        masked = self._contact_data_masked_ids()
+        if not masked:
+            return result
+        for vals in result:
+            if vals.get("id") not in masked:
+                continue
+            for name in touched & set(vals):
+                if name in MASKED_CONTACT_FIELDS:
+                    vals[name] = mask_phone(vals[name]) if vals[name] else False
+                else:
+                    vals[name] = False
+        return result
+
+    def export_data(self, fields_to_export):
+        roots = {path.split("/")[0] for path in fields_to_export}
+        if roots & {*MASKED_CONTACT_FIELDS, *HIDDEN_CONTACT_FIELDS} and (
+            self._contact_data_masked_ids()
+        ):
+            raise UserError(
+                self.env._(
+                    "Residents' contact data is only exported by the roles that call "
+                    "residents (grid workers, community staff): leave out phone, e-mail, "
+                    "address and birth date."
+                )
+            )
+        return super().export_data(fields_to_export)

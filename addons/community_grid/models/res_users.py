@@ -13,3 +13,12 @@ class ResUsers(models.Model):
         help="The territory this user works in: a grid worker's or staff member's "
         "community, a manager's street. Record rules show them what lies below.",
     )
+
+    def _community_contact_groups(self):
+        """The groups whose work is to call residents: they read residents'
+        contact data in full. Each addon adds its own role."""
+        return ["community_grid.group_grid_worker"]
+
+    def _sees_resident_contacts(self):
+        self.ensure_one()
+        return any(self.has_group(group) for group in self._community_contact_groups())

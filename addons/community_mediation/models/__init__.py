@@ -1,4 +1,5 @@
 from . import (
+    res_users,
     mediation_agreement,
     mediation_case,
     mediation_event_link,
@@ -6,4 +7,5 @@ from . import (
     mediation_room,
     mediation_screening,
     mediation_session,
+    res_partner,
 )

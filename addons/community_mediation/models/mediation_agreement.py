@@ -24,6 +24,12 @@ class MediationAgreement(models.Model):
 
     _name = "mediation.agreement"
     _description = "Mediation Agreement"
+
+    # free input although the name looks like a figure (community_guard)
+
+    _guard_writable = {
+        "court_confirmation_state": "the mediator records the court's ruling on the confirmation"
+    }
     _inherit = ["mail.thread"]
     _order = "case_id, version desc, id desc"
 
@@ -37,6 +43,7 @@ class MediationAgreement(models.Model):
         index=True,
         tracking=True,
         copy=False,
+        readonly=True,
     )
     facts = fields.Text(
         string="Facts and Dispute", help="The main facts and points of the dispute."

@@ -5,6 +5,7 @@ import xlsxwriter
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.community_grid.models.community_guard import trusted_method
 from odoo.addons.community_grid.tools import related_action
 
 DISPUTE_TYPES = [
@@ -29,6 +30,16 @@ class MediationCase(models.Model):
 
     _name = "mediation.case"
     _description = "Mediation Case"
+
+    # set when the record is made, never changed afterwards (community_guard)
+
+    _guard_create_only = ("applicant_partner_id",)
+
+    # free input although the name looks like a figure (community_guard)
+
+    _guard_writable = {
+        "risk_level": "the mediator's assessment of the dispute, kept up to date in the form"
+    }
     _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_registered desc, id desc"
 
@@ -53,9 +64,16 @@ class MediationCase(models.Model):
     )
     description = fields.Text(required=True)
     preferred_time = fields.Char(help="When the applicant prefers to meet, as they wrote it.")
-    amount = fields.Float(string="Amount at Stake (CNY)", digits=(16, 2), aggregator="sum")
+    amount = fields.Float(
+        string="Amount at Stake (CNY)", digits=(16, 2), aggregator="sum", groups="base.group_user"
+    )
     risk_level = fields.Selection(
-        RISK_LEVELS, required=True, default="low", index=True, tracking=True
+        RISK_LEVELS,
+        required=True,
+        default="low",
+        index=True,
+        tracking=True,
+        groups="base.group_user",
     )
     state = fields.Selection(
         [
@@ -73,6 +91,7 @@ class MediationCase(models.Model):
         index=True,
         tracking=True,
         group_expand="_group_expand_states",
+        readonly=True,
     )
     outcome = fields.Selection(
         [
@@ -130,12 +149,21 @@ class MediationCase(models.Model):
         tracking=True,
         ondelete="restrict",
         copy=False,
+        groups="base.group_user",
     )
     user_id = fields.Many2one(
-        related="mediator_id.user_id", store=True, index=True, string="Mediator User"
+        related="mediator_id.user_id",
+        store=True,
+        index=True,
+        string="Mediator User",
+        groups="base.group_user",
     )
     second_user_id = fields.Many2one(
-        related="second_mediator_id.user_id", store=True, index=True, string="Second Mediator User"
+        related="second_mediator_id.user_id",
+        store=True,
+        index=True,
+        string="Second Mediator User",
+        groups="base.group_user",
     )
     session_ids = fields.One2many("mediation.session", "case_id", string="Sessions")
     session_count = fields.Integer(compute="_compute_counts")
@@ -146,11 +174,20 @@ class MediationCase(models.Model):
         compute="_compute_issued_agreement_id",
     )
     date_registered = fields.Datetime(
-        string="Registered on", required=True, default=fields.Datetime.now, index=True, copy=False
+        string="Registered on",
+        required=True,
+        default=fields.Datetime.now,
+        index=True,
+        copy=False,
+        readonly=True,
     )
     date_closed = fields.Datetime(string="Closed on", readonly=True, copy=False)
     days_to_close = fields.Float(
-        compute="_compute_days_to_close", store=True, aggregator="avg", digits=(16, 1)
+        compute="_compute_days_to_close",
+        store=True,
+        aggregator="avg",
+        digits=(16, 1),
+        groups="base.group_user",
     )
     success_rate = fields.Float(
         compute="_compute_success_rate",
@@ -159,11 +196,20 @@ class MediationCase(models.Model):
         string="Success Rate (%)",
         help="100 for an agreement reached, 50 for a partial settlement, 0 for a failure; "
         "its average over cases is the success rate.",
+        groups="base.group_user",
     )
-    escalation_count = fields.Integer(readonly=True, copy=False, aggregator="sum", tracking=True)
-    escalation_reason = fields.Text(string="Last Escalation Reason", readonly=True, copy=False)
-    follow_up_date = fields.Date(string="Follow-up Visit on", copy=False, tracking=True)
-    follow_up_note = fields.Text(string="Follow-up Visit Notes", copy=False)
+    escalation_count = fields.Integer(
+        readonly=True, copy=False, aggregator="sum", tracking=True, groups="base.group_user"
+    )
+    escalation_reason = fields.Text(
+        string="Last Escalation Reason", readonly=True, copy=False, groups="base.group_user"
+    )
+    follow_up_date = fields.Date(
+        string="Follow-up Visit on", copy=False, tracking=True, groups="base.group_user"
+    )
+    follow_up_note = fields.Text(
+        string="Follow-up Visit Notes", copy=False, groups="base.group_user"
+    )
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
@@ -430,6 +476,7 @@ class MediationCase(models.Model):
             "context": {"default_case_id": self.id},
         }
 
+    @trusted_method
     def _escalate(self, reason):
         """Hand the case one level up (community → street → district), keeping
         its parties, sessions and history; the new level assigns new mediators."""
@@ -456,9 +503,10 @@ class MediationCase(models.Model):
             )
         # Post and notify first: the mediators who escalate lose access to the
         # case once it is handed to the next level; their to-dos go with it.
-        self.activity_ids.filtered(
-            lambda a: a.user_id and a.user_id in (self.user_id | self.second_user_id)
-        ).unlink()
+        leaving = self.user_id | self.second_user_id
+        self.activity_ids.filtered(lambda a: a.user_id and a.user_id in leaving).unlink()
+        # the mediators who no longer handle the case stop following it
+        self.message_unsubscribe(partner_ids=leaving.partner_id.ids)
         self.message_post(
             body=self.env._(
                 "Escalated to the %(level)s level: %(reason)s",
@@ -565,6 +613,10 @@ class MediationCaseParty(models.Model):
 
     _name = "mediation.case.party"
     _description = "Mediation Case Party"
+
+    # set when the record is made, never changed afterwards (community_guard)
+
+    _guard_create_only = ("partner_id",)
     _order = "case_id, role, sequence, id"
 
     case_id = fields.Many2one("mediation.case", required=True, index=True, ondelete="cascade")

@@ -58,9 +58,12 @@ class CommunityEvent(models.Model):
         parties = []
         if self.reporter_id and self.reporter_type != "anonymous":
             parties.append(Command.create({"role": "applicant", "partner_id": self.reporter_id.id}))
+        # the case file is confidential: whoever hands the event over does not
+        # follow the case (mail_create_nosubscribe), the mediators assigned do
         case = (
             self.env["mediation.case"]
             .sudo()
+            .with_context(mail_create_nosubscribe=True)
             .create(
                 {
                     "subject": self.title,

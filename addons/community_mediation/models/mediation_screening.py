@@ -35,6 +35,7 @@ class MediationScreening(models.Model):
         default="draft",
         tracking=True,
         index=True,
+        readonly=True,
     )
     finding_ids = fields.One2many("mediation.screening.finding", "screening_id", string="Findings")
     finding_count = fields.Integer(compute="_compute_finding_count")
@@ -88,6 +89,10 @@ class MediationScreeningFinding(models.Model):
 
     _name = "mediation.screening.finding"
     _description = "Screening Finding"
+
+    # free input although the name looks like a figure (community_guard)
+
+    _guard_writable = {"risk_level": "the screener's assessment of the finding"}
     _order = "screening_id, risk_level desc, id"
 
     screening_id = fields.Many2one(

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.community_grid.models.community_guard import trusted
+
 _logger = logging.getLogger(__name__)
 
 
@@ -28,6 +30,7 @@ class MediationSession(models.Model):
         default="planned",
         index=True,
         tracking=True,
+        readonly=True,
     )
     attendee_ids = fields.Many2many("res.partner", string="Attendees")
     minutes = fields.Html(help="What the parties said and agreed during the session.")
@@ -115,7 +118,8 @@ class MediationSession(models.Model):
                 vals.get("state", "planned"),
             )
         sessions = super().create(vals_list)
-        sessions.case_id.filtered(lambda c: c.state == "assigned").write({"state": "mediating"})
+        with trusted():  # the first session starts the mediation of an assigned case
+            sessions.case_id.filtered(lambda c: c.state == "assigned").write({"state": "mediating"})
         return sessions
 
     def write(self, vals):

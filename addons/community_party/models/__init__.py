@@ -1,4 +1,5 @@
 from . import (
+    res_users,
     community_area,
     community_meeting,
     community_microproject,

@@ -60,6 +60,7 @@ class CommunityMeeting(models.Model):
         default="planned",
         index=True,
         tracking=True,
+        readonly=True,
     )
 
     @api.depends("attendee_user_ids", "attendee_partner_ids")
@@ -105,7 +106,11 @@ class CommunityMeetingResolution(models.Model):
     )
     date_deadline = fields.Date(string="Deadline", required=True)
     state = fields.Selection(
-        [("open", "Open"), ("done", "Done")], required=True, default="open", tracking=True
+        [("open", "Open"), ("done", "Done")],
+        required=True,
+        default="open",
+        tracking=True,
+        readonly=True,
     )
 
     @api.model_create_multi

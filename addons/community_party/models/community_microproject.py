@@ -19,6 +19,10 @@ class CommunityMicroproject(models.Model):
 
     _name = "community.microproject"
     _description = "Residents' Micro-project"
+
+    # set when the record is made, never changed afterwards (community_guard)
+
+    _guard_create_only = ("partner_id",)
     _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
     _order = "create_date desc, id desc"
 
@@ -40,7 +44,13 @@ class CommunityMicroproject(models.Model):
         default=lambda self: self.env.user.partner_id,
     )
     state = fields.Selection(
-        STATES, required=True, default="proposed", index=True, tracking=True, string="Stage"
+        STATES,
+        required=True,
+        default="proposed",
+        index=True,
+        tracking=True,
+        string="Stage",
+        readonly=True,
     )
     feasibility = fields.Text(string="Feasibility Review")
     estimated_cost = fields.Float(digits=(16, 2), tracking=True, string="Estimated Cost (CNY)")
@@ -187,6 +197,10 @@ class CommunityMicroprojectVote(models.Model):
 
     _name = "community.microproject.vote"
     _description = "Micro-project Vote"
+
+    # set when the record is made, never changed afterwards (community_guard)
+
+    _guard_create_only = ("partner_id",)
     _order = "create_date desc, id desc"
 
     project_id = fields.Many2one(

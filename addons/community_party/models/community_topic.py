@@ -8,6 +8,10 @@ class CommunityTopic(models.Model):
 
     _name = "community.topic"
     _description = "Deliberation Topic"
+
+    # set when the record is made, never changed afterwards (community_guard)
+
+    _guard_create_only = ("partner_id",)
     _inherit = ["mail.thread", "portal.mixin"]
     _order = "create_date desc, id desc"
 
@@ -42,6 +46,7 @@ class CommunityTopic(models.Model):
         default="proposed",
         index=True,
         tracking=True,
+        readonly=True,
     )
     outcome = fields.Text(tracking=True, help="What the meeting decided; residents see it.")
     is_published = fields.Boolean(

@@ -11,6 +11,10 @@ class PartyMember(models.Model):
 
     _name = "party.member"
     _description = "Party Member"
+
+    # set when the record is made, never changed afterwards (community_guard)
+
+    _guard_create_only = ("partner_id",)
     _inherit = ["mail.thread"]
     _order = "organization_id, partner_id, id"
     _rec_name = "partner_id"
@@ -52,6 +56,7 @@ class PartyMember(models.Model):
         default="active",
         index=True,
         tracking=True,
+        readonly=True,
     )
     employer_id = fields.Many2one(
         "res.partner",

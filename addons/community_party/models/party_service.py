@@ -40,6 +40,7 @@ class PartyServiceNeed(models.Model):
         default="open",
         index=True,
         tracking=True,
+        readonly=True,
     )
 
     @api.depends("log_ids.hours")
@@ -64,6 +65,12 @@ class PartyServiceLog(models.Model):
 
     _name = "party.service.log"
     _description = "Party Member Service Hours"
+
+    # free input although the name looks like a figure (community_guard)
+
+    _guard_writable = {
+        "hours": "entered by the party worker from the member's service record (audited)"
+    }
     _order = "date desc, id desc"
 
     member_id = fields.Many2one("party.member", required=True, index=True, ondelete="cascade")

@@ -63,6 +63,10 @@ class PropertyRating(models.Model):
 
     _name = "property.rating"
     _description = "Property Service Rating"
+
+    # set when the record is made, never changed afterwards (community_guard)
+
+    _guard_create_only = ("partner_id", "score")
     _order = "date desc, id desc"
 
     company_id = fields.Many2one(

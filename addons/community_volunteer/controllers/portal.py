@@ -221,7 +221,7 @@ class VolunteerPortal(CustomerPortal):
         profile = self._volunteer_profile()
         if request.httprequest.method == "POST":
             return self._volunteer_run(
-                lambda: activity.with_context(volunteer_qr=True)._check_in_by_token(token, profile),
+                lambda: activity._check_in_by_token(token, profile),
                 request.env._(
                     "Done: your time at %(activity)s is recorded.", activity=activity.name
                 ),

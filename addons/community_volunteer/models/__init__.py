@@ -1,4 +1,5 @@
 from . import (
+    res_users,
     res_partner,
     volunteer_activity,
     volunteer_point_line,

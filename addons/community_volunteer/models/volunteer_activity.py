@@ -17,6 +17,10 @@ class VolunteerActivity(models.Model):
 
     _name = "volunteer.activity"
     _description = "Volunteer Activity"
+
+    # free input although the name looks like a figure (community_guard)
+
+    _guard_writable = {"cancel_deadline_hours": "the organiser's cancellation window"}
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
 
@@ -83,6 +87,7 @@ class VolunteerActivity(models.Model):
         required=True,
         index=True,
         tracking=True,
+        readonly=True,
     )
     template_id = fields.Many2one(
         "volunteer.shift.template", string="Shift Template", index=True, ondelete="set null"

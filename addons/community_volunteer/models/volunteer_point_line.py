@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.community_grid.models.community_guard import is_trusted
+
 LINE_KINDS = [
     ("earn", "Earned"),
     ("bonus", "Bonus"),
@@ -121,7 +123,7 @@ class VolunteerPointLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.context.get("volunteer_ledger_post"):
+        if not is_trusted(self.env):
             raise UserError(
                 self.env._(
                     "Points ledger lines are only written by confirming hours, granting a "
@@ -162,7 +164,7 @@ class VolunteerPointLine(models.Model):
         """The only way into the ledger: the business methods call it."""
         for vals in vals_list:
             vals.setdefault("acting_user_id", self.env.user.id)
-        lines = self.sudo().with_context(volunteer_ledger_post=True).create(vals_list)
+        lines = self.sudo().create(vals_list)
         return lines.with_env(self.env)
 
     def _reverse(self, reason=None):

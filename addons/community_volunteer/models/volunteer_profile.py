@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.community_grid.models.community_guard import is_trusted
 from odoo.addons.community_grid.tools import related_action
 
 DEFAULT_STAR_THRESHOLDS = (100.0, 300.0, 600.0, 1000.0, 1500.0)
@@ -26,6 +27,10 @@ class VolunteerProfile(models.Model):
 
     _name = "volunteer.profile"
     _description = "Volunteer Profile"
+
+    # set when the record is made, never changed afterwards (community_guard)
+
+    _guard_create_only = ("partner_id", "hours_initial")
     _inherit = ["mail.thread"]
     _order = "hours_total desc, id"
 
@@ -81,8 +86,9 @@ class VolunteerProfile(models.Model):
         tracking=True,
         help="The volunteer agreed that their building head or grid worker signs them up "
         "and redeems points on their behalf.",
+        readonly=True,
     )
-    proxy_consent_date = fields.Date(string="Consent Date", tracking=True)
+    proxy_consent_date = fields.Date(string="Consent Date", tracking=True, readonly=True)
     proxy_consent_note = fields.Char(
         string="Consent Record", help="Where the consent is kept, e.g. signed form no. 12."
     )
@@ -144,7 +150,7 @@ class VolunteerProfile(models.Model):
 
     def write(self, vals):
         if {"points_balance", "star_level", "star_pending_level"} & set(vals) and not (
-            self.env.context.get("volunteer_ledger_post")
+            is_trusted(self.env)
         ):
             raise UserError(
                 self.env._(
@@ -165,12 +171,32 @@ class VolunteerProfile(models.Model):
             self, "community_volunteer.volunteer_registration_action", "profile_id"
         )
 
+    def action_record_proxy_consent(self):
+        """Record the volunteer's signed consent to proxy actions (grid workers and
+        staff who may edit the profile)."""
+        self._check_consent_recorder()
+        for profile in self:
+            if not (profile.proxy_consent_note or "").strip():
+                raise UserError(
+                    self.env._(
+                        "Write where the signed consent of %(name)s is kept (e.g. form no. 12) "
+                        "before recording it.",
+                        name=profile.partner_id.name,
+                    )
+                )
+        self.write({"proxy_consent": True, "proxy_consent_date": fields.Date.context_today(self)})
+        return True
+
+    def action_withdraw_proxy_consent(self):
+        """The volunteer withdrew the consent: nobody acts for them any more."""
+        self._check_consent_recorder()
+        self.write({"proxy_consent": False, "proxy_consent_date": False})
+        return True
+
     def action_withdraw_star_notice(self):
         """An objection during the public notice was upheld: the star is not awarded."""
         self._check_staff()
-        self.with_context(volunteer_ledger_post=True).write(
-            {"star_pending_level": 0, "star_notice_until": False}
-        )
+        self.sudo().write({"star_pending_level": 0, "star_notice_until": False})
         for profile in self:
             profile.message_post(body=self.env._("The star level in public notice was withdrawn."))
 
@@ -210,6 +236,11 @@ class VolunteerProfile(models.Model):
     def _check_staff(self):
         if not (self.env.su or self.env.user.has_group("community_grid.group_community_staff")):
             raise AccessError(self.env._("Only community staff can do this."))
+
+    def _check_consent_recorder(self):
+        if not (self.env.su or self.env.user.has_group("community_grid.group_grid_worker")):
+            raise AccessError(self.env._("Only grid workers and community staff record consent."))
+        self.check_access("write")
 
     def _check_acting_user(self):
         """Who acts: the volunteer, staff at the desk, or a proxy with consent.
@@ -280,7 +311,7 @@ class VolunteerProfile(models.Model):
                         balance=sums.get(profile, 0),
                     )
                 )
-        for profile in self.sudo().with_context(volunteer_ledger_post=True):
+        for profile in self.sudo():
             profile.points_balance = sums.get(profile, 0)
         self.flush_recordset(["points_balance"])
 
@@ -339,7 +370,7 @@ class VolunteerProfile(models.Model):
         """Put a newly reached star level in public notice (or drop a notice no longer met)."""
         today = fields.Date.context_today(self)
         notice_days = self._get_star_notice_days()
-        for profile in self.sudo().with_context(volunteer_ledger_post=True):
+        for profile in self.sudo():
             level = profile._star_level_for(profile.hours_total)
             if level > max(profile.star_level, profile.star_pending_level):
                 profile.write(
@@ -367,7 +398,7 @@ class VolunteerProfile(models.Model):
         due = self.sudo().search(
             [("star_pending_level", ">", 0), ("star_notice_until", "<=", today)]
         )
-        for profile in due.with_context(volunteer_ledger_post=True):
+        for profile in due:
             level = profile.star_pending_level
             profile.write(
                 {"star_level": level, "star_pending_level": 0, "star_notice_until": False}

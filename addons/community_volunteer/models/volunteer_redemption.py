@@ -37,6 +37,7 @@ class VolunteerRedemption(models.Model):
         required=True,
         index=True,
         tracking=True,
+        readonly=True,
     )
     delivered_date = fields.Datetime(readonly=True)
     acting_user_id = fields.Many2one(

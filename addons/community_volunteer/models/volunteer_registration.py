@@ -14,6 +14,10 @@ class VolunteerRegistration(models.Model):
 
     _name = "volunteer.registration"
     _description = "Volunteer Registration"
+
+    # set when the record is made, never changed afterwards (community_guard)
+
+    _guard_create_only = ("activity_id", "profile_id")
     _inherit = ["mail.thread"]
     _order = "activity_start desc, id"
     _rec_name = "profile_id"
@@ -50,11 +54,14 @@ class VolunteerRegistration(models.Model):
         required=True,
         index=True,
         tracking=True,
+        readonly=True,
     )
-    check_in = fields.Datetime(tracking=True)
-    check_out = fields.Datetime(tracking=True)
+    check_in = fields.Datetime(tracking=True, readonly=True)
+    check_out = fields.Datetime(tracking=True, readonly=True)
     checked_in_by = fields.Selection(
-        [("leader", "Team Leader"), ("qr", "QR Code")], string="Check-in By"
+        [("leader", "Team Leader"), ("qr", "QR Code")],
+        string="Check-in By",
+        readonly=True,
     )
     hours_raw = fields.Float(string="Hours Checked", compute="_compute_hours", store=True)
     hours = fields.Float(
@@ -88,6 +95,7 @@ class VolunteerRegistration(models.Model):
         required=True,
         index=True,
         tracking=True,
+        readonly=True,
     )
     participation = fields.Integer(default=1, aggregator="sum", readonly=True)
     referrer_id = fields.Many2one(
@@ -257,6 +265,11 @@ class VolunteerRegistration(models.Model):
         return True
 
     def action_check_in(self):
+        return self._check_in("leader")
+
+    def _check_in(self, by):
+        """Check in, by the team leader (``"leader"``) or the volunteer's own
+        scan of the activity's code (``"qr"``)."""
         now = fields.Datetime.now()
         for registration in self:
             activity = registration.activity_id
@@ -278,7 +291,6 @@ class VolunteerRegistration(models.Model):
                         activity=activity.name,
                     )
                 )
-        by = "qr" if self.env.context.get("volunteer_qr") else "leader"
         self.write({"state": "attended", "check_in": now, "checked_in_by": by})
         return True
 

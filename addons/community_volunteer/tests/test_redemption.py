@@ -74,8 +74,9 @@ class TestRedemption(VolunteerCase):
         with self.assertRaisesRegex(UserError, "not consented"):
             self.activity.with_user(self.grid_worker)._sign_up(self.elder_profile)
         self.elder_profile.with_user(self.grid_worker).write(
-            {"proxy_consent": True, "proxy_consent_note": "书面授权书第12号"}
+            {"proxy_consent_note": "书面授权书第12号"}
         )
+        self.elder_profile.with_user(self.grid_worker).action_record_proxy_consent()
         redemption = Redemption._redeem(self.elder_profile, self.reward)
         self.assertEqual(redemption.acting_user_id, self.grid_worker)
         self.assertTrue(redemption.on_behalf)
