@@ -1,5 +1,4 @@
 from . import (
-    res_users,
     mediation_agreement,
     mediation_case,
     mediation_event_link,
@@ -8,4 +7,5 @@ from . import (
     mediation_screening,
     mediation_session,
     res_partner,
+    res_users,
 )

@@ -1,5 +1,4 @@
 from . import (
-    res_users,
     community_area,
     community_meeting,
     community_microproject,
@@ -10,4 +9,5 @@ from . import (
     party_service,
     property_company,
     res_partner,
+    res_users,
 )

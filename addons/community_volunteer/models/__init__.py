@@ -1,6 +1,6 @@
 from . import (
-    res_users,
     res_partner,
+    res_users,
     volunteer_activity,
     volunteer_point_line,
     volunteer_profile,

@@ -1,0 +1,240 @@
+"""The attack catalogue: against the real server started as `make run` starts
+it, on the demo database, each demo role tries what a forger with the web
+client's own JSON-RPC would try. Every attack must be refused and change
+nothing; the test prints one line per attack.
+
+Run by `make test` (system suite); `pytest -s tests/test_attacks.py` shows the
+lines.
+"""
+
+import json
+import re
+
+import pytest
+import requests
+
+CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
+TEMPTING = {"volunteer_ledger_post": True, "volunteer_redeem": True, "install_mode": True}
+
+
+class Refused(Exception):
+    pass
+
+
+class Client:
+    def __init__(self, base, login):
+        self.base = base
+        self.login = login
+        self.session = requests.Session()
+        page = self.session.get(f"{base}/web/login", timeout=30)
+        token = CSRF.search(page.text).group(1)
+        resp = self.session.post(
+            f"{base}/web/login",
+            data={"login": login, "password": login, "csrf_token": token},
+            timeout=60,
+        )
+        assert resp.status_code == 200, f"{login} cannot log in"
+
+    def call(self, model, method, *args, context=None, **kwargs):
+        payload = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "id": 1,
+            "params": {
+                "model": model,
+                "method": method,
+                "args": list(args),
+                "kwargs": {**kwargs, "context": context or {}},
+            },
+        }
+        resp = self.session.post(
+            f"{self.base}/web/dataset/call_kw/{model}/{method}",
+            data=json.dumps(payload),
+            headers={"Content-Type": "application/json"},
+            timeout=60,
+        )
+        assert resp.status_code == 200, f"{model}.{method} answered {resp.status_code}"
+        body = resp.json()
+        if "error" in body:
+            raise Refused(body["error"]["data"].get("message", ""))
+        return body["result"]
+
+
+@pytest.fixture(scope="module")
+def clients(server):
+    cache = {}
+
+    def get(login):
+        if login not in cache:
+            cache[login] = Client(server, login)
+        return cache[login]
+
+    return get
+
+
+def ref(admin, xmlid):
+    module, name = xmlid.split(".")
+    return admin.call("ir.model.data", "check_object_reference", module, name)[1]
+
+
+REPORT = []
+
+
+def refused(label, attack, check_unchanged=None):
+    """Run ``attack``; it must raise Refused (or be proven harmless by
+    ``check_unchanged``). Prints the line of the catalogue."""
+    try:
+        attack()
+    except Refused as exc:
+        line = f"refused  {label}  ({str(exc).splitlines()[0][:80]})"
+    else:
+        line = f"ALLOWED  {label}"
+    if check_unchanged is not None:
+        assert check_unchanged(), f"{label}: the data changed"
+    REPORT.append(line)
+    print(line)
+    assert line.startswith("refused"), line
+
+
+def test_attack_catalogue(clients, server):
+    admin = clients("admin")
+    event = ref(admin, "community_grid.event_overdue_demo")
+    handled = ref(admin, "community_grid.event_handled_demo")
+
+    def event_values(fields):
+        return admin.call("community.event", "read", [event], fields)[0]
+
+    before = event_values(["deadline", "rating", "supervised", "reopen_count", "state"])
+
+    # 1. residents' personal data, need-to-know
+    all_residents = admin.call("res.partner", "search_count", [("is_resident", "=", True)])
+    for login in ("department", "teamleader", "volmediator", "partyworker"):
+        rows = clients(login).call(
+            "res.partner", "search_read", [("is_resident", "=", True)], ["name", "phone"]
+        )
+        label = f"{login}: search_read every resident with phones"
+        line = f"refused  {label}  (sees {len(rows)} of {all_residents})"
+        REPORT.append(line)
+        print(line)
+        assert len(rows) < all_residents, label
+        if login == "department":
+            assert all("*" in (row["phone"] or "*") for row in rows), "department sees phones"
+        with pytest.raises(Refused):
+            clients(login).call(
+                "res.partner", "search_read", [("is_resident", "=", True)], ["resident_tag_ids"]
+            )
+
+    # 2. a grid worker forges the figures of its own event
+    worker = clients("gridworker")
+    for field, value in (
+        ("deadline", "2099-01-01 00:00:00"),
+        ("rating", 5),
+        ("supervised", False),
+        ("reopen_count", 0),
+        ("state", "closed"),
+    ):
+        for context in ({}, TEMPTING):
+            refused(
+                f"gridworker: write community.event.{field} (context {sorted(context)})",
+                lambda f=field, v=value, c=context: worker.call(
+                    "community.event", "write", [event], {f: v}, context=c
+                ),
+            )
+    assert event_values(list(before)) == before
+
+    # 3. a department re-links its task to an event it cannot see
+    department = clients("department")
+    tasks = department.call("community.event.task", "search", [])
+    visible_events = department.call("community.event", "search", [])
+    hidden = admin.call("community.event", "search", [("id", "not in", visible_events)], limit=1)
+    if tasks and hidden:
+        refused(
+            "department: write community.event.task.event_id to a foreign event",
+            lambda: department.call("community.event.task", "write", tasks[:1], {"event_id": hidden[0]}),
+        )
+        refused(
+            "department: read the foreign event",
+            lambda: department.call("community.event", "read", hidden, ["title"]),
+        )
+
+    # 4. points and hours
+    profiles = admin.call("volunteer.profile", "search", [], limit=1)
+    for login in ("gridworker", "staff"):
+        for field, value in (("points_balance", 99999), ("hours_initial", 5000), ("star_level", 5)):
+            refused(
+                f"{login}: write volunteer.profile.{field} with volunteer_ledger_post",
+                lambda lg=login, f=field, v=value: clients(lg).call(
+                    "volunteer.profile", "write", profiles, {f: v}, context=TEMPTING
+                ),
+            )
+    refused(
+        "staff: create a points ledger line",
+        lambda: clients("staff").call(
+            "volunteer.point.line",
+            "create",
+            [{"profile_id": profiles[0], "points": 500, "kind": "bonus", "name": "x"}],
+            context=TEMPTING,
+        ),
+    )
+
+    # 5. an issued agreement back to draft
+    agreements = admin.call("mediation.agreement", "search", [("state", "=", "issued")], limit=1)
+    if agreements:
+        for login in ("mediator", "specialist"):
+            refused(
+                f"{login}: write mediation.agreement.state = draft",
+                lambda lg=login: clients(lg).call(
+                    "mediation.agreement", "write", agreements, {"state": "draft"}
+                ),
+            )
+
+    # 6. a portal party reads the case's internal fields
+    resident = clients("resident")
+    cases = resident.call("mediation.case", "search", [])
+    if cases:
+        for field in ("risk_level", "follow_up_note", "escalation_reason"):
+            refused(
+                f"resident: read mediation.case.{field} of own case",
+                lambda f=field: resident.call("mediation.case", "read", cases, [f]),
+            )
+
+    # 7. someone who can read an event rates it
+    refused(
+        "staff: action_rate(5) on a resident's handled event",
+        lambda: clients("staff").call("community.event", "action_rate", [handled], 5),
+    )
+
+    # 8. a grid worker files an event in a grid that is not theirs
+    other_grid = admin.call(
+        "community.grid", "search", [("id", "not in", worker.call("community.grid", "search", []))]
+    )
+    category = admin.call("community.event.category", "search", [], limit=1)
+    if other_grid:
+        refused(
+            "gridworker: create an event in another grid",
+            lambda: worker.call(
+                "community.event",
+                "create",
+                [
+                    {
+                        "title": "伪造",
+                        "description": "伪造",
+                        "category_id": category[0],
+                        "grid_id": other_grid[0],
+                    }
+                ],
+            ),
+        )
+
+    # 9. a malformed portal parameter answers a page, not a 500
+    resp = resident.session.post(
+        f"{server}/my/events/new",
+        data={"category_id": "abc", "csrf_token": CSRF.search(resident.session.get(f"{server}/my/events/new").text).group(1)},
+        timeout=60,
+    )
+    line = f"{'refused' if resp.status_code < 500 else 'ALLOWED'}  resident: /my/events/new with category_id=abc (HTTP {resp.status_code})"
+    REPORT.append(line)
+    print(line)
+    assert resp.status_code < 500
+
+    print(f"\n{len(REPORT)} attacks, {sum(line.startswith('refused') for line in REPORT)} refused")
