@@ -121,6 +121,10 @@ cmd_init() {
 
 cmd_backup() {
     [ $# -eq 0 ] || die "usage: backup"
+    backup
+}
+
+backup() {
     require_ready
     local name dir
     name="$ODOO_DB-$(date -u +%Y%m%dT%H%M%SZ)"
@@ -137,7 +141,7 @@ cmd_upgrade() {
     [ $# -le 1 ] || die "usage: upgrade [MODULES]"
     local modules="${1:-$MODULES}"
     require_ready
-    cmd_backup
+    backup
     say "upgrading $modules in '$ODOO_DB'"
     odoo -d "$ODOO_DB" -u "$modules" --stop-after-init --no-http
 }
@@ -152,13 +156,17 @@ cmd_restore() {
     local name="$1" dir dump_db state
     case "$name" in */* | .* | "") die "NAME is a folder name of $BACKUP_DIR" ;; esac
     dir="$BACKUP_DIR/$name"
-    [ -f "$dir/db.dump" ] && [ -f "$dir/filestore.tar.gz" ] || die "no backup $dir"
+    if [ ! -f "$dir/db.dump" ] || [ ! -f "$dir/filestore.tar.gz" ]; then
+        die "no backup $dir (db.dump and filestore.tar.gz)"
+    fi
     dump_db="$(pg_restore --list "$dir/db.dump" | sed -n 's/^;[[:space:]]*dbname: //p')"
     [ "$dump_db" = "$ODOO_DB" ] || die "$name is a dump of '$dump_db', not of ODOO_DB '$ODOO_DB'"
     state="$(db_state)"
     if [ "$state" != missing ]; then
         [ "$replace" -eq 1 ] || die "database '$ODOO_DB' exists; \`restore --replace $name\` backs it up and drops it first"
-        [ "$state" = ready ] && cmd_backup
+        if [ "$state" = ready ]; then
+            backup
+        fi
         say "dropping '$ODOO_DB'"
         drop_database
     fi
