@@ -6,7 +6,7 @@
 # process, never from its command line. odoo shell does not commit: this does.
 import os
 
-env = env  # noqa: F821, PLW0127 -- provided by odoo shell
+env = env  # noqa: F821 -- provided by odoo shell
 
 LANG = "zh_CN"
 

@@ -121,7 +121,9 @@ def test_addons_are_not_in_a_volume_of_the_base_image():
 def test_images_are_pinned_and_the_project_image_is_built():
     dockerfile = (DOCKER / "Dockerfile").read_text()
     odoo_image = re.search(r"^ARG ODOO_IMAGE=(\S+)$", dockerfile, re.M).group(1)
-    assert re.fullmatch(r"odoo:18\.0-\d{8}(@sha256:[0-9a-f]{64})?|odoo@sha256:[0-9a-f]{64}", odoo_image)
+    assert re.fullmatch(
+        r"odoo:18\.0-\d{8}(@sha256:[0-9a-f]{64})?|odoo@sha256:[0-9a-f]{64}", odoo_image
+    )
     assert re.search(r"^FROM \$\{ODOO_IMAGE\}$", dockerfile, re.M)
     db = COMPOSE["services"]["db"]["image"]
     assert re.fullmatch(
@@ -216,7 +218,7 @@ def test_nginx_example():
 # the wrapper, run with stubs
 # --------------------------------------------------------------------------
 
-STUB_PSYCOPG2 = '''
+STUB_PSYCOPG2 = """
 import json, os
 
 class OperationalError(Exception):
@@ -245,7 +247,7 @@ def connect(**kwargs):
     with open(os.path.join(os.environ["STUB_LOG"], "connect.jsonl"), "a") as fh:
         fh.write(json.dumps(kwargs) + "\\n")
     return _Conn()
-'''
+"""
 
 # Each stub logs its argument list (one file per call, NUL-separated), its
 # environment, and for odoo its configuration file and standard input.
@@ -372,7 +374,8 @@ def test_server_gets_the_password_through_its_config_only(wrapper):
     assert opts["dbfilter"] == "^community$"
     assert opts["addons_path"] == odoo_conf()["addons_path"]
     # the wait and the state check connected with the password as written
-    connects = [json.loads(line) for line in (wrapper.log / "connect.jsonl").read_text().split("\n") if line]
+    lines = (wrapper.log / "connect.jsonl").read_text().splitlines()
+    connects = [json.loads(line) for line in lines]
     assert connects and all(c["password"] == PASSWORD for c in connects)
     # and Odoo's own configuration parser reads it intact
     code = textwrap.dedent(
@@ -439,7 +442,8 @@ def test_init_is_one_step_with_admin_password_language_and_company(wrapper):
 
 def test_init_refuses_and_cleans_up(wrapper):
     assert wrapper.run("init", state="ready").returncode == 1
-    assert wrapper.run("init", state="missing", env={"INIT_ADMIN_PASSWORD": "admin"}).returncode == 1
+    weak = {"INIT_ADMIN_PASSWORD": "admin"}
+    assert wrapper.run("init", state="missing", env=weak).returncode == 1
     assert wrapper.run("init", state="missing", env={"ODOO_COMPANY_NAME": ""}).returncode == 1
     assert not wrapper.calls("odoo")
     # a failed install leaves no database answering to admin/admin
