@@ -64,7 +64,7 @@ prepare() {
     db_password="$(secret DB_PASSWORD)"
     admin_password="$(secret INIT_ADMIN_PASSWORD)"
     company_name="${ODOO_COMPANY_NAME:-}"
-    conf_dir="$(mktemp -d /tmp/odoo-conf.XXXXXX)"
+    conf_dir="$(mktemp -d "${TMPDIR:-/tmp}/odoo-conf.XXXXXX")"
     export ODOO_DB
     python3 "$helper" write-config "$src" "$conf_dir/odoo.conf"
     export ODOO_RC="$conf_dir/odoo.conf"
