@@ -129,10 +129,13 @@ backup() {
     local name dir
     name="$ODOO_DB-$(date -u +%Y%m%dT%H%M%SZ)"
     dir="$BACKUP_DIR/$name"
-    mkdir -m 700 "$dir.partial"
-    pg pg_dump --format=custom --file="$dir.partial/db.dump" "$ODOO_DB"
     mkdir -p "$DATA_DIR/filestore/$ODOO_DB"
-    tar -C "$DATA_DIR/filestore" -czf "$dir.partial/filestore.tar.gz" "$ODOO_DB"
+    (
+        umask 077
+        mkdir "$dir.partial"
+        pg pg_dump --format=custom --file="$dir.partial/db.dump" "$ODOO_DB"
+        tar -C "$DATA_DIR/filestore" -czf "$dir.partial/filestore.tar.gz" "$ODOO_DB"
+    )
     mv "$dir.partial" "$dir"
     say "backup $name written to $dir"
 }
