@@ -2,8 +2,9 @@
 # Entrypoint of the project's image. It replaces the official image's
 # /entrypoint.sh, which it does not call: that script passes the database
 # settings to Odoo as --db_host/--db_user/--db_password arguments, which any
-# user of the host can read with `ps`, and before its 2026-05 revision also
-# splits a password with a space or a `*` on the way to wait-for-psql.py.
+# user of the host can read with `ps`, and to wait-for-psql.py unquoted, so
+# that a password with a space or a `*` is split and the container
+# restart-loops.
 #
 # Here nothing secret goes on a command line. The wrapper writes a copy of
 # $ODOO_RC (mode 0600, in a private directory under /tmp) that holds the

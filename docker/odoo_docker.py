@@ -37,14 +37,12 @@ class SetupError(Exception):
 
 
 def env_secret(name):
-    """$NAME, or the content of the file $NAME_FILE (one trailing newline dropped)."""
+    """$NAME, or the content of the file $NAME_FILE without its trailing line
+    breaks (as the entrypoint's $(cat FILE) reads it)."""
     path = os.environ.get(f"{name}_FILE")
     if path:
         with open(path, encoding="utf-8") as fh:
-            value = fh.read()
-        if value.endswith("\n"):
-            value = value[:-1]
-        return value
+            return fh.read().rstrip("\n")
     return os.environ.get(name, "")
 
 
