@@ -57,7 +57,7 @@ secret() {
 }
 
 prepare() {
-    local src="${ODOO_RC:-/etc/odoo/odoo.conf}" conf_dir
+    local src="${ODOO_RC:-/etc/odoo/odoo.conf}"
     # kept in shell variables (not exported): for pg_dump/pg_restore and init
     db_host="${DB_HOST:-db}"
     db_port="${DB_PORT:-5432}"
@@ -66,6 +66,8 @@ prepare() {
     admin_password="$(secret INIT_ADMIN_PASSWORD)"
     company_name="${ODOO_COMPANY_NAME:-}"
     conf_dir="$(mktemp -d "${TMPDIR:-/tmp}/odoo-conf.XXXXXX")"
+    # removed when a command other than the server (which execs) ends
+    trap 'rm -rf -- "$conf_dir"' EXIT
     export ODOO_DB
     python3 "$helper" write-config "$src" "$conf_dir/odoo.conf"
     export ODOO_RC="$conf_dir/odoo.conf"

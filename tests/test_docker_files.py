@@ -432,6 +432,7 @@ def test_init_is_one_step_with_admin_password_language_and_company(wrapper):
         "--no-http",
     ]
     assert shell[1] == ["shell", "-d", "community", "--no-http"]
+    assert not list(wrapper.tmp.glob("odoo-conf.*")), "the configuration copy is left behind"
     assert "INIT_ADMIN_PASSWORD" not in install[2]
     assert shell[2]["INIT_ADMIN_PASSWORD"] == ADMIN_PASSWORD
     assert shell[2]["ODOO_COMPANY_NAME"] == "桂城街道办事处"
