@@ -150,7 +150,9 @@ def test_attack_catalogue(clients, server):
     if tasks and hidden:
         refused(
             "department: write community.event.task.event_id to a foreign event",
-            lambda: department.call("community.event.task", "write", tasks[:1], {"event_id": hidden[0]}),
+            lambda: department.call(
+                "community.event.task", "write", tasks[:1], {"event_id": hidden[0]}
+            ),
         )
         refused(
             "department: read the foreign event",
@@ -227,12 +229,14 @@ def test_attack_catalogue(clients, server):
         )
 
     # 9. a malformed portal parameter answers a page, not a 500
+    form = resident.session.get(f"{server}/my/events/new", timeout=60)
     resp = resident.session.post(
         f"{server}/my/events/new",
-        data={"category_id": "abc", "csrf_token": CSRF.search(resident.session.get(f"{server}/my/events/new").text).group(1)},
+        data={"category_id": "abc", "csrf_token": CSRF.search(form.text).group(1)},
         timeout=60,
     )
-    line = f"{'refused' if resp.status_code < 500 else 'ALLOWED'}  resident: /my/events/new with category_id=abc (HTTP {resp.status_code})"
+    verdict = "refused" if resp.status_code < 500 else "ALLOWED"
+    line = f"{verdict}  resident: /my/events/new with category_id=abc (HTTP {resp.status_code})"
     REPORT.append(line)
     print(line)
     assert resp.status_code < 500
