@@ -37,7 +37,6 @@ class CommunityEvent(models.Model):
         [("0", "Normal"), ("1", "Urgent"), ("2", "Very Urgent")],
         default="0",
         index=True,
-        groups="base.group_user",
     )
     state = fields.Selection(
         [

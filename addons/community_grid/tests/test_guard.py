@@ -198,6 +198,11 @@ class TestGuardOverRpc(HttpCase):
     def test_forging_protected_fields_is_refused(self):
         users = self.env["res.users"].search([("login", "in", DEMO_LOGINS)])
         self.assertGreaterEqual(len(users), 4, "the demo logins are missing")
+        # one login per set of groups: two grid workers try the same things
+        by_groups = {}
+        for user in users:
+            by_groups.setdefault(frozenset(user.groups_id.ids), user)
+        users = self.env["res.users"].union(*by_groups.values())
         attacked = {}  # (model, field) -> number of refused attempts
         reachable = set()  # models some role may write or create
         writes = creates = 0

@@ -356,7 +356,7 @@ class VolunteerActivity(models.Model):
                 )
             )
         if not registration.check_in:
-            registration.action_check_in()
+            registration._check_in("qr")
         elif not registration.check_out:
             registration.action_check_out()
         else:
