@@ -57,9 +57,9 @@ def server(test_conf):
     deadline = time.time() + 120
     while time.time() < deadline:
         try:
-            if requests.get(f"{base}/web/login", timeout=5).status_code == 200:
+            if requests.get(f"{base}/web/login", timeout=30).status_code == 200:
                 break
-        except requests.ConnectionError:
+        except requests.RequestException:  # not up yet, or slow to answer its first page
             time.sleep(0.5)
     else:
         proc.kill()
