@@ -63,3 +63,19 @@ class ResPartner(models.Model):
                 }
             )
         self.env["auditlog.log"].sudo().create(vals_list)
+
+
+class ResUsers(models.Model):
+    """A user's ``id_number`` is its partner's (``_inherits``): reading it
+    through ``res.users`` is logged on the partner as well."""
+
+    _inherit = "res.users"
+
+    def _read_format(self, fnames, load="_classic_read"):
+        result = super()._read_format(fnames, load=load)
+        if "id_number" in fnames and not self.env.su:
+            read_ids = [values["id"] for values in result if values.get("id_number")]
+            if read_ids:
+                partners = self.browse(read_ids).sudo().partner_id.with_env(self.env)
+                partners._audit_id_number_read()
+        return result

@@ -1,7 +1,7 @@
 import re
 from datetime import timedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
@@ -90,6 +90,8 @@ class TestAuditTrail(AuditCase):
             [("id", "=", resident.id)], ["id_number"]
         )
         self.assertEqual(len(self._logs(resident, "read", self.staff)), 1)
+        self.portal_user.with_user(self.staff).read(["id_number"])  # the user's partner
+        self.assertEqual(len(self._logs(resident, "read", self.staff)), 2)
         self.manager.groups_id += self.env.ref("base.group_allow_export")
         resident.with_user(self.manager).export_data(["name", "id_number"])
         self.assertEqual(len(self._logs(resident, "read", self.manager)), 1)
@@ -126,6 +128,15 @@ class TestAuditTrail(AuditCase):
             lambda line: line.field_name == "room"
         )
         self.assertEqual((line.old_value_text, line.new_value_text), ("101", "102"))
+
+    def test_role_changes_are_audited(self):
+        auditor_group = self.env.ref("community_grid.group_auditor")
+        self.plain_user.write({"groups_id": [Command.link(auditor_group.id)]})
+        line = self._logs(self.plain_user, "write").line_ids.filtered(
+            lambda line: line.field_name == "groups_id"
+        )
+        self.assertNotIn("Auditor", line.old_value_text)
+        self.assertIn("Auditor", line.new_value_text)
 
     def test_nobody_changes_or_deletes_the_audit_trail(self):
         self.resident.with_user(self.staff).write({"phone": "13812345678"})
