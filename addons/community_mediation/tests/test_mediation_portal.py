@@ -21,7 +21,7 @@ class TestMediationPortal(HttpCase):
 
     def setUp(self):
         super().setUp()
-        self.authenticate("resident", "resident")
+        self.authenticate("resident", "resident-demo")
 
     def _post_application(self, files=None, **data):
         payload = {
