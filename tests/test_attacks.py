@@ -17,6 +17,11 @@ CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 TEMPTING = {"volunteer_ledger_post": True, "volunteer_redeem": True, "install_mode": True}
 
 
+def demo_password(login):
+    """README's demo passwords: the login, ``-demo`` added below 10 characters."""
+    return login if login == "admin" or len(login) >= 10 else f"{login}-demo"
+
+
 class Refused(Exception):
     pass
 
@@ -30,7 +35,7 @@ class Client:
         token = CSRF.search(page.text).group(1)
         resp = self.session.post(
             f"{base}/web/login",
-            data={"login": login, "password": login, "csrf_token": token},
+            data={"login": login, "password": demo_password(login), "csrf_token": token},
             timeout=180,
         )
         assert resp.status_code == 200, f"{login} cannot log in"
