@@ -2,6 +2,7 @@ from odoo import Command, fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
+from odoo.addons.community_grid.tools import parse_id, refused_by_constraint
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
@@ -185,9 +186,9 @@ class CommunityPartyPortal(CustomerPortal):
         except (AccessError, MissingError):
             return request.redirect("/my")
         choice_ids = [
-            int(value)
-            for value in request.httprequest.form.getlist("choice_ids")
-            if value.isdigit()
+            choice_id
+            for choice_id in map(parse_id, request.httprequest.form.getlist("choice_ids"))
+            if choice_id
         ]
         try:
             with request.env.cr.savepoint():
@@ -275,14 +276,21 @@ class CommunityPartyPortal(CustomerPortal):
         ):
             return request.redirect("/my/property?error=already")
         # Every value but the score and the comment comes from the server.
-        Rating.create(
-            {
-                "company_id": contract.company_id.id,
-                "estate_id": contract.estate_id.id,
-                "partner_id": partner.id,
-                "score": int(score),
-                "comment": (comment or "").strip()[:2000],
-                "date": today,
-            }
-        )
+        try:
+            # the unique index holds when the same resident rates twice at once
+            with refused_by_constraint(
+                request.env.cr, ["property_rating_resident_uniq"], "already"
+            ):
+                Rating.create(
+                    {
+                        "company_id": contract.company_id.id,
+                        "estate_id": contract.estate_id.id,
+                        "partner_id": partner.id,
+                        "score": int(score),
+                        "comment": (comment or "").strip()[:2000],
+                        "date": today,
+                    }
+                )
+        except UserError:
+            return request.redirect("/my/property?error=already")
         return request.redirect("/my/property?rated=1")
