@@ -33,7 +33,9 @@ class EventPortal(CustomerPortal):
         Event = request.env["community.event"]
         domain = [("reporter_id", "=", self._resident_partner().id)]
         count = Event.search_count(domain)
-        pager = portal_pager(url="/my/events", total=count, page=page, step=EVENTS_PER_PAGE)
+        pager = portal_pager(
+            url="/my/events", total=count, page=parse_id(page) or 1, step=EVENTS_PER_PAGE
+        )
         events = Event.search(
             domain,
             order="date_reported desc, id desc",

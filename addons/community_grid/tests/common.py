@@ -3,6 +3,7 @@ import inspect
 import logging
 import re
 import threading
+from urllib.parse import urlencode
 
 from stdnum.cn import ric
 
@@ -94,9 +95,20 @@ def addon_routes(env, addon):
     """The routing rules whose endpoint is defined in ``addon``'s controllers,
     read from the routing map (a new route is covered without being listed)."""
     prefix = f"odoo.addons.{addon}."
+    # the routing map is built for the database of the current thread
+    thread = threading.current_thread()
+    dbname = getattr(thread, "dbname", None)
+    thread.dbname = env.cr.dbname
+    try:
+        rules = list(env["ir.http"].routing_map().iter_rules())
+    finally:
+        if dbname is None:
+            del thread.dbname
+        else:
+            thread.dbname = dbname
     return [
         rule
-        for rule in env["ir.http"].routing_map().iter_rules()
+        for rule in rules
         if getattr(rule.endpoint, "func", None)
         and rule.endpoint.func.__func__.__module__.startswith(prefix)
     ]
@@ -176,7 +188,8 @@ class MalformedParamsMixin:
 
     def _send(self, method, url, data):
         if method == "GET":
-            return self.url_open(url, params=data, allow_redirects=False, timeout=60)
+            query = f"?{urlencode(data)}" if data else ""
+            return self.url_open(url + query, allow_redirects=False, timeout=60)
         data = [*data, ("csrf_token", http.Request.csrf_token(self))]
         return self.url_open(url, data=data, allow_redirects=False, timeout=60)
 

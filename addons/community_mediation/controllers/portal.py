@@ -2,7 +2,7 @@ from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
-from odoo.addons.community_grid.tools import IMAGE_TYPES, PDF_TYPES, read_uploads
+from odoo.addons.community_grid.tools import IMAGE_TYPES, PDF_TYPES, parse_id, read_uploads
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
@@ -43,7 +43,9 @@ class MediationPortal(CustomerPortal):
         domain = self._mediation_domain()
         readable = Case.has_access("read")
         count = Case.search_count(domain) if readable else 0
-        pager = portal_pager(url="/my/mediation", total=count, page=page, step=self._items_per_page)
+        pager = portal_pager(
+            url="/my/mediation", total=count, page=parse_id(page) or 1, step=self._items_per_page
+        )
         cases = (
             Case.search(domain, limit=self._items_per_page, offset=pager["offset"])
             if readable

@@ -63,7 +63,10 @@ class CommunityPartyPortal(CustomerPortal):
         Topic = request.env["community.topic"]
         domain = self._topic_domain()
         pager = portal_pager(
-            url="/my/topics", total=Topic.search_count(domain), page=page, step=PAGE_SIZE
+            url="/my/topics",
+            total=Topic.search_count(domain),
+            page=parse_id(page) or 1,
+            step=PAGE_SIZE,
         )
         topics = Topic.search(domain, limit=PAGE_SIZE, offset=pager["offset"])
         values = self._prepare_portal_layout_values()
@@ -106,7 +109,7 @@ class CommunityPartyPortal(CustomerPortal):
         pager = portal_pager(
             url="/my/microprojects",
             total=Project.search_count(domain),
-            page=page,
+            page=parse_id(page) or 1,
             step=PAGE_SIZE,
         )
         projects = Project.search(domain, limit=PAGE_SIZE, offset=pager["offset"])
