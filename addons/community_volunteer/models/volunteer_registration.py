@@ -211,14 +211,24 @@ class VolunteerRegistration(models.Model):
                 activity._invalidate_seats()
                 if activity.capacity and activity.seats_taken >= activity.capacity:
                     vals["state"] = "waiting"
+            duplicate = self.env._(
+                "%(name)s is already signed up for %(activity)s.",
+                name=profile.sudo().partner_id.name,
+                activity=activity.name,
+            )
+            if vals.get("state", "registered") != "cancelled" and self.sudo().search_count(
+                [
+                    ("activity_id", "=", activity.id),
+                    ("profile_id", "=", profile.id),
+                    ("state", "!=", "cancelled"),
+                ],
+                limit=1,
+            ):
+                raise ValidationError(duplicate)
+            # the exclusion constraint holds when the same volunteer is signed
+            # up twice at the same instant (the check above can't see it)
             with refused_by_constraint(
-                self.env.cr,
-                ["volunteer_registration_one_active_per_activity"],
-                self.env._(
-                    "%(name)s is already signed up for %(activity)s.",
-                    name=profile.sudo().partner_id.name,
-                    activity=activity.name,
-                ),
+                self.env.cr, ["volunteer_registration_one_active_per_activity"], duplicate
             ):
                 registrations |= super().create([vals])
         registrations.activity_id._invalidate_seats()
