@@ -91,7 +91,11 @@ class EventPortal(CustomerPortal):
         )
 
     @http.route(["/my/events/<int:event_id>"], type="http", auth="public", website=True)
-    def portal_my_event(self, event_id, access_token=None, message=None, error=None, **kw):
+    def portal_my_event(self, event_id, access_token=None, message=None, **kw):
+        # ``error`` is not read from the URL: a link must not put words on the page
+        return self._render_event(event_id, access_token, message)
+
+    def _render_event(self, event_id, access_token=None, message=None, error=None):
         try:
             event_sudo = self._document_check_access("community.event", event_id, access_token)
         except (AccessError, MissingError):
@@ -232,7 +236,7 @@ class EventPortal(CustomerPortal):
                 if isinstance(exc, UserError)
                 else request.env._("Choose a rating from 1 to 5 stars.")
             )
-            return self.portal_my_event(event_id, error=error)
+            return self._render_event(event_id, error=error)
         return request.redirect(f"/my/events/{event_id}?message=rated")
 
     @http.route(
@@ -249,13 +253,13 @@ class EventPortal(CustomerPortal):
             return request.redirect("/my")
         reason = (reason or "").strip()
         if not reason:
-            return self.portal_my_event(
+            return self._render_event(
                 event_id, error=request.env._("Say why the problem is not solved.")
             )
         try:
             event.sudo().action_reopen(reason)
         except UserError as exc:
-            return self.portal_my_event(event_id, error=exc.args[0])
+            return self._render_event(event_id, error=exc.args[0])
         return request.redirect(f"/my/events/{event_id}?message=reopened")
 
 

@@ -69,6 +69,12 @@ class TestGridMalformedParams(MalformedParamsMixin, GridPortalCase):
         self.assertIn("请选择问题类别", response.text)
         self.assertFalse(self.env["community.event"].search([("title", "=", "路灯不亮")]))
 
+    def test_url_cannot_put_an_error_on_the_page(self):
+        self.authenticate(self.portal_user.login, self.portal_user.login)
+        response = self.url_open(f"/my/events/{self.event.id}?error=请拨打12345678领取补贴")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("领取补贴", response.text)
+
 
 @tagged("post_install", "-at_install")
 class TestEventUploads(GridPortalCase):

@@ -170,7 +170,8 @@ class CommunityPartyPortal(CustomerPortal):
                 "microproject": project_sudo,
                 "my_vote": my_vote,
                 "show_results": project_sudo.state in ("notice", "implementation", "closed"),
-                "error": kw.get("error"),
+                # not read from the URL: a link must not put words on the page
+                "error": False,
                 "page_name": "microproject",
             }
         )

@@ -35,3 +35,8 @@ class TestPartyMalformedParams(MalformedParamsMixin, HttpCase, PartyCase):
             path_ids={"project_id": project.id, "topic_id": topic.id},
         )
         self.assertGreater(sent, 100)
+        # a link cannot put words on the page
+        self.authenticate(self.resident.login, self.resident.login)
+        response = self.url_open(f"/my/microprojects/{project.id}?error=请拨打12345678领取补贴")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("领取补贴", response.text)
