@@ -273,8 +273,11 @@ class ParallelCase(TransactionCase):
             env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
             for model, record_ids in reversed(ids):
                 records = env[model].browse(record_ids).exists()
-                if "message_ids" in records._fields:
-                    records.message_ids.unlink()
+                if "message_ids" in records._fields and records:
+                    # notifications too (they are not in message_ids)
+                    env["mail.message"].search(
+                        [("model", "=", model), ("res_id", "in", records.ids)]
+                    ).unlink()
                     records.message_follower_ids.unlink()
                 cr.execute(
                     SQL(
