@@ -59,7 +59,9 @@ def server(test_conf):
         try:
             if requests.get(f"{base}/web/login", timeout=30).status_code == 200:
                 break
-        except requests.RequestException:  # not up yet, or slow to answer its first page
+        except requests.RequestException:
+            # not listening yet, or still building its first page (over 5 s
+            # on a loaded 2-core machine): ask again until the deadline
             time.sleep(0.5)
     else:
         proc.kill()

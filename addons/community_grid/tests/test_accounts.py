@@ -54,9 +54,10 @@ class TestAccounts(CommunityCase):
 @tagged("post_install", "-at_install")
 class TestAccountsOverHttp(HttpCase):
     def test_inactive_session_is_logged_out(self):
-        new_test_user(self.env, login="t_idle_user", groups="base.group_user")
+        user = new_test_user(self.env, login="t_idle_user", groups="base.group_user")
         session = self.authenticate("t_idle_user", "t_idle_user")
-        self.assertEqual(self.url_open("/odoo", allow_redirects=False).status_code, 200)
+        info = self.make_jsonrpc_request("/web/session/get_session_info")
+        self.assertEqual(info["uid"], user.id)
         path = http.root.session_store.get_session_filename(session.sid)
         idle = time.time() - 1801
         os.utime(path, (idle, idle))
@@ -65,9 +66,8 @@ class TestAccountsOverHttp(HttpCase):
                 "/web/dataset/call_kw",
                 {"model": "res.partner", "method": "search", "args": [[]], "kwargs": {}},
             )
-        response = self.url_open("/odoo", allow_redirects=False)
-        self.assertIn(response.status_code, (302, 303))
-        self.assertIn("/web/login", response.headers["Location"])
+        with self.assertRaises(JsonRpcException, msg="the session is logged out"):
+            self.make_jsonrpc_request("/web/session/get_session_info")
 
     @mute_logger("odoo.addons.base.models.res_users")
     def test_repeated_login_failures_lock_logins_out(self):
