@@ -103,7 +103,9 @@ def refused(label, attack, check_unchanged=None):
 
 def test_attack_catalogue(clients, server):
     admin = clients("admin")
-    event = ref(admin, "community_grid.event_overdue_demo")
+    worker = clients("gridworker")
+    # an event of the grid worker's own grid: write access, and still refused
+    event = worker.call("community.event", "search", [], limit=1, order="id")[0]
     handled = ref(admin, "community_grid.event_handled_demo")
 
     def event_values(fields):
@@ -130,7 +132,6 @@ def test_attack_catalogue(clients, server):
             )
 
     # 2. a grid worker forges the figures of its own event
-    worker = clients("gridworker")
     for field, value in (
         ("deadline", "2099-01-01 00:00:00"),
         ("rating", 5),
@@ -170,13 +171,15 @@ def test_attack_catalogue(clients, server):
         )
 
     # 4. points and hours
-    profiles = admin.call("volunteer.profile", "search", [], limit=1)
     for login in ("gridworker", "staff"):
+        # a profile the role can read (and, for staff, edit)
+        profiles = clients(login).call("volunteer.profile", "search", [], limit=1)
+        assert profiles, f"{login} sees no volunteer profile"
         for field, value in (("points_balance", 99999), ("hours_initial", 5000), ("star_level", 5)):
             refused(
                 f"{login}: write volunteer.profile.{field} with volunteer_ledger_post",
-                lambda lg=login, f=field, v=value: clients(lg).call(
-                    "volunteer.profile", "write", profiles, {f: v}, context=TEMPTING
+                lambda lg=login, f=field, v=value, p=profiles: clients(lg).call(
+                    "volunteer.profile", "write", p, {f: v}, context=TEMPTING
                 ),
             )
     refused(
@@ -250,5 +253,49 @@ def test_attack_catalogue(clients, server):
     REPORT.append(line)
     print(line)
     assert resp.status_code < 500
+
+    # 10. a Windows executable sent as a JPEG photo
+    category_ids = resident.call("community.event.category", "search", [], limit=1)
+    events_before = resident.call("community.event", "search_count", [])
+    form = resident.session.get(f"{server}/my/events/new", timeout=180)
+    resp = resident.session.post(
+        f"{server}/my/events/new",
+        data={
+            "csrf_token": CSRF.search(form.text).group(1),
+            "category_id": str(category_ids[0]) if category_ids else "",
+            "title": "恶意附件",
+            "description": "伪装成照片的程序",
+            "where": "grid",
+        },
+        files={"photos": ("a.jpg", b"MZ\x90\x00" + b"\x00" * 200, "image/jpeg")},
+        timeout=180,
+    )
+    stored = resident.call("community.event", "search_count", []) - events_before
+    verdict = "refused" if resp.status_code < 500 and not stored else "ALLOWED"
+    line = f"{verdict}  resident: an executable as a.jpg event photo (HTTP {resp.status_code})"
+    REPORT.append(line)
+    print(line)
+    assert verdict == "refused", line
+
+    # 11. a context default opens nothing
+    created = worker.call(
+        "community.event",
+        "create",
+        [
+            {
+                "title": "上下文伪造",
+                "description": "default_state",
+                "category_id": category[0],
+                "grid_id": worker.call("community.grid", "search", [], limit=1)[0],
+            }
+        ],
+        context={"default_state": "closed", "default_rating": 5},
+    )
+    values = admin.call("community.event", "read", created, ["state", "rating"])[0]
+    verdict = "refused" if values["state"] == "new" and not values["rating"] else "ALLOWED"
+    line = f"{verdict}  gridworker: create an event with context default_state=closed"
+    REPORT.append(line)
+    print(line)
+    assert verdict == "refused", line
 
     print(f"\n{len(REPORT)} attacks, {sum(line.startswith('refused') for line in REPORT)} refused")

@@ -181,15 +181,9 @@ def check_write(records, vals):
     names = [n for n in vals if n in protected]
     if not names:
         return
-    refused = set()
-    for name in names:
-        field = records._fields[name]
-        if field.type in ("many2many", "one2many") or any(
-            not _same(field, record[name], vals[name]) for record in records
-        ):
-            refused.add(name)
-    if refused:
-        _refuse(records, refused)
+    # even a value equal to the current one is refused: the web client never
+    # sends a read-only field, so only a forger does
+    _refuse(records, names)
 
 
 def _relational_written(records, vals):
@@ -201,9 +195,27 @@ def _relational_written(records, vals):
     )
 
 
+def _without_forged_defaults(model):
+    """The context's ``default_<field>`` keys are client input too: a client
+    create gets the model's own defaults for protected fields."""
+    if is_trusted(model.env):
+        return model
+    protected = guarded_fields(model)
+    context = model.env.context
+    forged = [
+        key
+        for key in context
+        if key.startswith("default_") and protected.get(key[8:]) in ("derived", "protected")
+    ]
+    if not forged:
+        return model
+    return model.with_context({k: v for k, v in context.items() if k not in forged})
+
+
 def make_create():
     @api.model_create_multi
     def create(self, vals_list, **kw):
+        self = _without_forged_defaults(self)
         vals_list = check_create(self, vals_list)
         return create.origin(self, vals_list, **kw)
 

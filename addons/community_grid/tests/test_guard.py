@@ -10,6 +10,7 @@ figures, time or ownership is added without being protected.
 import json
 import re
 
+from odoo.exceptions import UserError
 from odoo.models import MAGIC_COLUMNS
 from odoo.tests import HttpCase, TransactionCase, tagged
 from odoo.tools import mute_logger
@@ -19,6 +20,7 @@ from odoo.addons.community_grid.models.community_guard import (
     guard_kind,
     guarded_fields,
 )
+from odoo.addons.community_grid.tests.common import CommunityCase
 
 
 class RpcRefused(Exception):
@@ -289,3 +291,49 @@ class TestGuardOverRpc(HttpCase):
         )
         self.assertGreater(writes, 100)
         self.assertGreater(creates, 20)
+
+
+@tagged("post_install", "-at_install")
+class TestGuardContext(CommunityCase):
+    """A context key never opens the guard, not even a default_<field>."""
+
+    def test_context_defaults_do_not_set_protected_fields(self):
+        category = self.env["community.event.category"].create(
+            {"name": "测试类别", "sla_amount": 1, "sla_unit": "days"}
+        )
+        Event = (
+            self.env["community.event"]
+            .with_user(self.grid_worker)
+            .with_context(default_state="closed", default_rating=5, default_supervised=True)
+        )
+        event = Event.create(
+            {
+                "title": "井盖缺失",
+                "description": "路口井盖缺失",
+                "category_id": category.id,
+                "grid_id": self.grid.id,
+            }
+        )
+        self.assertEqual(event.state, "new")
+        self.assertFalse(event.rating)
+        self.assertFalse(event.sudo().supervised)
+
+    def test_unchanged_value_is_refused_too(self):
+        category = self.env["community.event.category"].create(
+            {"name": "测试类别", "sla_amount": 1, "sla_unit": "days"}
+        )
+        event = self.env["community.event"].create(
+            {
+                "title": "井盖缺失",
+                "description": "路口井盖缺失",
+                "category_id": category.id,
+                "grid_id": self.grid.id,
+            }
+        )
+        with self.assertRaisesRegex(UserError, GUARD_MESSAGE):
+            event.with_user(self.grid_worker).write({"supervised": False})
+        with self.assertRaisesRegex(UserError, GUARD_MESSAGE):
+            event.with_user(self.staff).write({"state": "new"})
+        # the model's own action changes it
+        event.with_user(self.staff).action_accept()
+        self.assertEqual(event.state, "accepted")
