@@ -11,6 +11,7 @@
     "application": False,
     "installable": True,
     "auto_install": True,
+    "post_init_hook": "post_init_hook",
     "depends": [
         "community_grid",
         "community_party",
@@ -28,4 +29,9 @@
     "demo": [
         "demo/governance_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "community_governance/static/tests/tours/*.js",
+        ],
+    },
 }

@@ -13,6 +13,7 @@ CASE_OUTCOME = {"reached": "resolved", "partial": "partly", "failed": "no_action
 
 
 class CommunityEvent(models.Model):
+    _name = "community.event"
     _inherit = ["community.event", "governance.code.mixin"]
     _rec_names_search = ["name", "title", "governance_code"]
 
@@ -125,7 +126,8 @@ class CommunityEvent(models.Model):
             raise UserError(
                 self.env._("Refer events of one community at a time to a deliberation topic.")
             )
-        wrong = self.filtered(lambda e: e.state not in OPEN_STATES)
+        # an event already in mediation may also go to deliberation (a split)
+        wrong = self.filtered(lambda e: e.state not in (*OPEN_STATES, "transferred"))
         if wrong:
             raise UserError(
                 self.env._(

@@ -4,6 +4,7 @@ from odoo.addons.community_grid.models.community_guard import trusted
 
 
 class CommunityMicroproject(models.Model):
+    _name = "community.microproject"
     _inherit = ["community.microproject", "governance.code.mixin"]
     _rec_names_search = ["name", "governance_code"]
 

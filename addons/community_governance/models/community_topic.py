@@ -5,6 +5,7 @@ from odoo.addons.community_grid.models.community_guard import trusted
 
 
 class CommunityTopic(models.Model):
+    _name = "community.topic"
     _inherit = ["community.topic", "governance.code.mixin"]
     _rec_names_search = ["name", "governance_code"]
 

@@ -5,6 +5,7 @@ from odoo.addons.community_grid.models.community_guard import trusted
 
 
 class MediationCase(models.Model):
+    _name = "mediation.case"
     _inherit = ["mediation.case", "governance.code.mixin"]
     _rec_names_search = ["name", "subject", "governance_code"]
 

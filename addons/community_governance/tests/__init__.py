@@ -1,1 +1,1 @@
-from . import test_chain, test_cockpit, test_portal
+from . import test_chain, test_cockpit, test_portal, test_tour

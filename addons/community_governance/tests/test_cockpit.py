@@ -23,7 +23,7 @@ class TestCockpit(GovernanceCase):
         cls.on_time.action_accept()
         cls.on_time.write({"outcome": "resolved", "answer": "已修复"})
         cls.on_time.action_handle()
-        cls.on_time.with_user(cls.resident).action_rate(4)
+        cls.on_time.with_user(cls.resident).sudo().action_rate(4)
         cls.late = cls._make_event("超期未办")
         cls.late.action_accept()
         cls.late.sudo().write({"deadline": now - timedelta(days=2)})
@@ -55,6 +55,9 @@ class TestCockpit(GovernanceCase):
                 "partner_id": cls.env["res.partner"].create({"name": "在职党员"}).id,
                 "organization_id": cls.committee.id,
                 "member_type": "in_service",
+                "employer_id": cls.env["res.partner"]
+                .create({"name": "区卫健局", "is_company": True})
+                .id,
             }
         )
         cls.env["party.service.log"].create({"member_id": member.id, "hours": 2.5})
