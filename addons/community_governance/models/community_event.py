@@ -206,11 +206,12 @@ class CommunityEvent(models.Model):
     # the resident's journey
     # ------------------------------------------------------------------
 
-    def _governance_journey(self):
+    def _governance_journey(self, viewer=None):
         """The steps of the matter the reporter may see, in order: dates and
         public outcomes only, never another party's personal data or the
         confidential mediation file. Read as superuser by the portal after
-        the event itself was checked."""
+        the event itself was checked; ``viewer`` is the user reading the page
+        (the portal reads the event as superuser)."""
         self.ensure_one()
         event = self.sudo()
         steps = [
@@ -235,7 +236,7 @@ class CommunityEvent(models.Model):
                         "text": outcomes[case.outcome],
                     }
                 )
-        user = self.env.user
+        user = viewer or self.env.user
         for topic in event.topic_ids:
             public = topic.is_published and (
                 topic.community_id == user.partner_id.resident_community_id

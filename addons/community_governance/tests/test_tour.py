@@ -9,7 +9,7 @@ from .common import GovernanceCase
 @tagged("post_install", "-at_install")
 class TestCockpitTour(HttpCase, GovernanceCase):
     def test_manager_drills_into_overdue_events(self):
-        self.manager.action_id = self.env.ref("community_governance.governance_cockpit_action")
+        self.manager.action_id = self.env.ref("community_governance.governance_cockpit_action").id
         late = self._event("超期未办的路灯")
         late.action_accept()
         late.sudo().write({"deadline": fields.Datetime.now() - timedelta(days=1)})
