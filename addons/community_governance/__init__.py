@@ -7,8 +7,10 @@ def _assign_governance_codes(env):
     a micro-project a code of the sequence."""
     for event in env["community.event"].search([("governance_code", "=", False)]):
         event.governance_code = event.name
-    for case in env["mediation.case"].with_context(active_test=False).search(
-        [("governance_code", "=", False)]
+    for case in (
+        env["mediation.case"]
+        .with_context(active_test=False)
+        .search([("governance_code", "=", False)])
     ):
         case.governance_code = case.event_id.governance_code or case.name
     for model in ("community.topic", "community.microproject"):
