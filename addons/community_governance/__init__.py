@@ -19,4 +19,4 @@ def _assign_governance_codes(env):
 
 
 def post_init_hook(env):
-    _assign_governance_codes(env.sudo())
+    _assign_governance_codes(env(su=True))

@@ -48,7 +48,7 @@ class CommunityEvent(models.Model):
                 event.sudo().governance_code = event.name
         return events
 
-    def _compute_sla_state(self):
+    def _compute_sla_state(self):  # pylint: disable=missing-return
         super()._compute_sla_state()
         for event in self.filtered(lambda e: e.state in HANDED_OVER_STATES):
             event.sla_state = "paused"

@@ -62,14 +62,14 @@ class GovernanceCockpit(models.Model):
         "community.grid": ["community_id", "staffing_status", "active"],
     }
 
-    community_id = fields.Many2one("community.area", string="Community", readonly=True)
+    community_id = fields.Many2one("community.area", readonly=True)
     street_id = fields.Many2one("community.area", string="Street / Town", readonly=True)
-    district_id = fields.Many2one("community.area", string="District", readonly=True)
+    district_id = fields.Many2one("community.area", readonly=True)
     period = fields.Selection(PERIODS, readonly=True)
     date_from = fields.Datetime(string="From", readonly=True)
     date_to = fields.Datetime(string="To", readonly=True)
     # grid events
-    events_reported = fields.Integer(string="Events Reported", readonly=True)
+    events_reported = fields.Integer(readonly=True)
     events_reported_prev = fields.Integer(string="Reported (Previous Period)", readonly=True)
     events_closed = fields.Integer(string="Events Answered", readonly=True)
     events_closed_prev = fields.Integer(string="Answered (Previous Period)", readonly=True)
@@ -81,7 +81,7 @@ class GovernanceCockpit(models.Model):
     satisfaction = fields.Float(
         string="Satisfaction (1-5)", readonly=True, aggregator="avg", digits=(16, 2)
     )
-    problem_cases = fields.Integer(string="Problem Cases", readonly=True)
+    problem_cases = fields.Integer(readonly=True)
     # mediation
     cases_received = fields.Integer(string="Mediation Cases Received", readonly=True)
     cases_agreement = fields.Integer(string="Agreements Reached", readonly=True)
@@ -98,14 +98,12 @@ class GovernanceCockpit(models.Model):
         string="Party Service Hours", readonly=True, aggregator="sum", digits=(16, 1)
     )
     # volunteers
-    residents = fields.Integer(string="Residents", readonly=True)
+    residents = fields.Integer(readonly=True)
     volunteers_active = fields.Integer(string="Active Volunteers", readonly=True)
     volunteers_per_100 = fields.Float(
         string="Volunteers per 100 Residents", readonly=True, aggregator="avg", digits=(16, 1)
     )
-    volunteer_hours = fields.Float(
-        string="Volunteer Hours", readonly=True, aggregator="sum", digits=(16, 1)
-    )
+    volunteer_hours = fields.Float(readonly=True, aggregator="sum", digits=(16, 1))
     # grids
     grids_total = fields.Integer(string="Grids", readonly=True)
     grids_understaffed = fields.Integer(string="Grids Not Fully Staffed", readonly=True)

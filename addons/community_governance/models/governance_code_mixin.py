@@ -11,7 +11,6 @@ class GovernanceCodeMixin(models.AbstractModel):
     _description = "Governance Code"
 
     governance_code = fields.Char(
-        string="Governance Code",
         readonly=True,
         copy=False,
         index=True,

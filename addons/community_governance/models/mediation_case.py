@@ -1,7 +1,8 @@
 from odoo import api, models
 
-from odoo.addons.community_governance.models.community_event import CASE_OUTCOME
 from odoo.addons.community_grid.models.community_guard import trusted
+
+from .community_event import CASE_OUTCOME
 
 
 class MediationCase(models.Model):
