@@ -1,4 +1,5 @@
 from . import (
+    auditlog,
     community_area,
     community_building,
     community_department,
@@ -8,6 +9,9 @@ from . import (
     community_guard,
     community_household,
     community_resident_claim,
+    ir_config_parameter,
+    ir_http,
     res_partner,
+    res_partner_audit,
     res_users,
 )

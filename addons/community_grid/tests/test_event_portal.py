@@ -17,7 +17,7 @@ class TestEventPortal(HttpCase):
 
     def setUp(self):
         super().setUp()
-        self.authenticate("resident", "resident")
+        self.authenticate("resident", "resident-demo")
 
     def _token(self, url):
         page = self.url_open(url)
@@ -142,7 +142,7 @@ class TestLeagueExport(HttpCase):
     def test_staff_download_their_league_table(self):
         from openpyxl import load_workbook
 
-        self.authenticate("staff", "staff")
+        self.authenticate("staff", "staff-demo")
         resp = self.url_open("/community_grid/league.xlsx")
         self.assertEqual(resp.status_code, 200)
         self.assertTrue(resp.content.startswith(b"PK"), "an xlsx (zip) file")
@@ -152,6 +152,6 @@ class TestLeagueExport(HttpCase):
         self.assertNotIn("南海区 / 桂城街道 / 夏东社区", communities)
 
     def test_portal_user_gets_nothing(self):
-        self.authenticate("resident", "resident")
+        self.authenticate("resident", "resident-demo")
         resp = self.url_open("/community_grid/league.xlsx")
         self.assertEqual(resp.status_code, 404)
