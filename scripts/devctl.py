@@ -36,7 +36,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 LOCAL = Path(os.environ.get("COMMUNITY_LOCAL_DIR", ROOT / ".local")).resolve()
 VENV = Path(os.environ.get("COMMUNITY_VENV", ROOT / ".venv"))
-ADDONS = ["community_grid", "community_party", "community_mediation", "community_volunteer"]
+ADDONS = [
+    "community_grid",
+    "community_party",
+    "community_mediation",
+    "community_volunteer",
+    "community_governance",
+]
 # `make test ADDONS=community_party` (and `make i18n ADDONS=...`): only these
 # addons (and what they depend on); the system tests, which need all four,
 # are left out.

@@ -10,6 +10,7 @@ ICONS = {
     "community_party": ("#b71c1c", "党"),
     "community_mediation": ("#1e6fa8", "调"),
     "community_volunteer": ("#e67e22", "志"),
+    "community_governance": ("#2c3e50", "治"),
 }
 FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc"
 

@@ -1,0 +1,1 @@
+from . import test_chain, test_cockpit, test_portal, test_tour
