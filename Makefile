@@ -7,7 +7,7 @@
 # and `make i18n`.
 PYTHON ?= python3
 DEVCTL = $(PYTHON) scripts/devctl.py
-export ODOO_PATH DB_NAME HTTP_PORT TEST_DB ADDONS
+export ODOO_PATH DB_NAME HTTP_PORT TEST_DB ADDONS REPLICA SCALE
 
 .PHONY: run stop test lint i18n venv pg-start pg-stop test-embedded-pg
 
