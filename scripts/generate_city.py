@@ -44,7 +44,9 @@ script. The SQL is built from integers computed here, never from input.
 """
 
 import argparse
+import contextlib
 import math
+import os
 import random
 import sys
 import time
@@ -145,6 +147,28 @@ class City:
     # ------------------------------------------------------------------
     # territory, grids, buildings, households, residents
     # ------------------------------------------------------------------
+
+    def drop_indexes(self):
+        """Drop the plain (non-unique) indexes of the big tables: one sorted
+        build at the end is several times cheaper than updating each index
+        row by row. Unique indexes stay: they check uniqueness as rows come."""
+        self.sql(
+            """SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
+                 FROM pg_index i
+                WHERE i.indrelid = ANY(%s::regclass[]) AND NOT i.indisprimary
+                  AND NOT i.indisunique AND NOT i.indisexclusion""",
+            [BIG_TABLES],
+        )
+        self.dropped = self.cr.fetchall()
+        for name, _ddl in self.dropped:
+            self.sql(f"DROP INDEX {name}")
+
+    def restore_indexes(self):
+        start = time.perf_counter()
+        self.sql("SET LOCAL maintenance_work_mem = '512MB'")
+        for _name, ddl in self.dropped:
+            self.sql(ddl)
+        self.record(f"indexes rebuilt ({len(self.dropped)})", 0, time.perf_counter() - start)
 
     def territory(self):
         C, D, S, E = self.C, self.D, self.S, self.E
@@ -397,12 +421,15 @@ class City:
         self.category_ids = categories.ids
 
     def events(self):
-        C, G, B, R, N = self.C, self.G, self.B, self.R, self.N_EVENTS
+        G, B, R, N = self.G, self.B, self.R, self.N_EVENTS
         states = (
             "(ARRAY['new','accepted','whistled','waiting','handled','closed','closed','closed'])"
         )
         state = f"{states}[1 + n % 8]"
-        reported = "((now() AT TIME ZONE 'UTC') - ((n % 730) * interval '1 day') - ((n % 24) * interval '1 hour'))"
+        reported = (
+            "((now() AT TIME ZONE 'UTC') - ((n % 730) * interval '1 day') "
+            "- ((n % 24) * interval '1 hour'))"
+        )
         handled = f"({reported} + ((n % 120) + 1) * interval '1 hour')"
         deadline = f"({reported} + interval '72 hours')"
         done = f"({state} IN ('handled', 'closed'))"
@@ -512,7 +539,8 @@ class City:
                 ("partner_id", self.resident(f"n % {C}", K_MEDIATOR)),
                 (
                     "name",
-                    f"'居民' || ({self.resident(f'n % {C}', K_MEDIATOR)} - {self.base['resident']})",
+                    f"'居民' || ({self.resident(f'n % {C}', K_MEDIATOR)} "
+                    f"- {self.base['resident']})",
                 ),
                 ("tier", "'mediator'"),
                 ("tier_sequence", "3"),
@@ -603,7 +631,8 @@ class City:
                     ("name", f"'居民' || ({partner} - {self.base['resident']})"),
                     (
                         "phone",
-                        f"'+86 138' || lpad(({partner} - {self.base['resident']} - 1)::text, 8, '0')",
+                        f"'+86 138' || lpad(({partner} - {self.base['resident']} - 1)::text, "
+                        "8, '0')",
                     ),
                     ("community_id", self.community("n")),
                 ],
@@ -928,7 +957,8 @@ class City:
         per = min(175, max(1, self.N_BALLOTS // max(1, len(voted_idx))))
         self.sql("CREATE TEMP TABLE city_voted (i int, p int) ON COMMIT DROP")
         self.sql(
-            "INSERT INTO city_voted SELECT o - 1, p FROM unnest(%s::int[]) WITH ORDINALITY AS t(p, o)",
+            "INSERT INTO city_voted SELECT o - 1, p "
+            "FROM unnest(%s::int[]) WITH ORDINALITY AS t(p, o)",
             [voted_idx],
         )
         # ballot n: project voted[n / per], voter k = 500 + n % per, one option
@@ -1145,7 +1175,8 @@ class City:
                     ("street_id", self.street(f"n % {P}")),
                     (
                         "grid_id",
-                        f"{self.base['grid']} + 1 + ({partner} - {self.base['resident']} - 1) % {G}",
+                        f"{self.base['grid']} + 1 "
+                        f"+ ({partner} - {self.base['resident']} - 1) % {G}",
                     ),
                     ("kind", f"CASE WHEN {spend} THEN 'spend' ELSE 'bonus' END"),
                     ("points", f"CASE WHEN {spend} THEN -10 ELSE 5 END"),
@@ -1258,7 +1289,7 @@ class City:
             for check in Model._constraint_methods:
                 try:
                     check(records)
-                except Exception as exc:  # noqa: BLE001 - reported below
+                except Exception as exc:  # reported below
                     problems.append(f"{model}: {check.__name__} refuses the sample: {exc}")
             env.transaction.clear()
             checked += len(records)
@@ -1311,13 +1342,31 @@ class City:
             problems.append("points balances differ from the sum of the ledger")
         self.sql(
             """SELECT count(*) FROM community_building b JOIN community_grid g ON g.id = b.grid_id
-                JOIN community_area e ON e.id = b.estate_id WHERE g.community_id <> e.community_id"""
+                JOIN community_area e ON e.id = b.estate_id
+               WHERE g.community_id <> e.community_id"""
         )
         if self.cr.fetchone()[0]:
             problems.append("buildings outside the community of their grid")
         return checked, problems
 
 
+BIG_TABLES = [
+    "res_partner",
+    "community_building",
+    "community_household",
+    "community_event",
+    "community_event_task",
+    "mail_message",
+    "mediation_case",
+    "mediation_case_party",
+    "mediation_session",
+    "party_member",
+    "community_microproject_vote",
+    "community_microproject_vote_choice_rel",
+    "volunteer_profile",
+    "volunteer_registration",
+    "volunteer_point_line",
+]
 DEPARTMENTS = [
     "城管执法中队",
     "市场监管所",
@@ -1403,12 +1452,17 @@ def main():
             flush=True,
         )
         cr.execute("SET LOCAL synchronous_commit = off")
+        # the work happens in the PostgreSQL backend: as nice as this process
+        cr.execute("SELECT pg_backend_pid()")
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, cr.fetchone()[0], os.getpriority(os.PRIO_PROCESS, 0))
         # foreign keys are right by construction and checked in bulk at the end
         # (verify): their row-by-row triggers would double the load time
         cr.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
         if cr.fetchone()[0]:
             cr.execute("SET LOCAL session_replication_role = replica")
         city.departments_and_users()
+        city.drop_indexes()
         city.territory()
         city.grids_buildings_households()
         city.residents()
@@ -1416,6 +1470,7 @@ def main():
         city.mediation()
         city.party()
         city.volunteers()
+        city.restore_indexes()
         env.invalidate_all()
         env.registry.clear_cache()
         fill = time.perf_counter() - started

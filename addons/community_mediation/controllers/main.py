@@ -6,7 +6,7 @@ from odoo.http import content_disposition, request
 
 
 class MediationExport(http.Controller):
-    @http.route("/mediation/cases/xlsx", type="http", auth="user")
+    @http.route("/mediation/cases/xlsx", type="http", auth="user", readonly=True)
     def export_cases_xlsx(self, ids="", **kw):
         """The selected cases as an Excel workbook, read with the user's rights."""
         case_ids = [int(i) for i in ids.split(",") if i.isdigit()]
