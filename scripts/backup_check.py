@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import devctl  # noqa: E402
+import devctl
 
 CHECKS = [
     ("modules", "SELECT count(*) FROM ir_module_module WHERE state = 'installed'"),

@@ -403,7 +403,7 @@ def import_rate(env, ctx, rows=1000):
     data = []
     for i in range(rows):
         body = f"110101{1950 + i % 60}{1 + i % 12:02d}{1 + i % 28:02d}{500 + i // 720:03d}"
-        number = body + ric.calc_check_digit(body)
+        number = body + ric.calc_check_digit(body + "0")
         data.append(
             [
                 f"导入居民{i}",
