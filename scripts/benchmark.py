@@ -18,6 +18,7 @@ table and writes it as JSON to .local/benchmark-<db>.json.
 """
 
 import argparse
+import datetime
 import json
 import platform
 import statistics
@@ -380,10 +381,12 @@ def screens(env, ctx):
                 ),
             ),
             sql(
-                """SELECT l.id, l.date, l.name, l.kind, l.points, l.expiry_date, t.name,
-                          (SELECT count(*) FROM volunteer_point_line WHERE profile_id = %(p)s)
-                     FROM volunteer_point_line l LEFT JOIN volunteer_team t ON t.id = l.team_id
-                    WHERE l.profile_id = %(p)s ORDER BY l.date DESC, l.id DESC LIMIT 80""",
+                """WITH l AS MATERIALIZED (
+                        SELECT * FROM volunteer_point_line WHERE profile_id = %(p)s)
+                   SELECT l.id, l.date, l.name, l.kind, l.points, l.expiry_date, t.name,
+                          (SELECT count(*) FROM l)
+                     FROM l LEFT JOIN volunteer_team t ON t.id = l.team_id
+                 ORDER BY l.date DESC, l.id DESC LIMIT 80""",
                 {"p": profile.id},
             ),
         )
@@ -402,7 +405,8 @@ def import_rate(env, ctx, rows=1000):
     )
     data = []
     for i in range(rows):
-        body = f"110101{1950 + i % 60}{1 + i % 12:02d}{1 + i % 28:02d}{500 + i // 720:03d}"
+        birth = datetime.date(1950, 1, 1) + datetime.timedelta(days=i)
+        body = f"110101{birth:%Y%m%d}501"  # region 110101: none in the generated city
         number = body + ric.calc_check_digit(body + "0")
         data.append(
             [
