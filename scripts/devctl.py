@@ -6,12 +6,15 @@ can run it before the virtualenv exists.
 
     devctl.py venv        create .venv, install Odoo and the requirements
     devctl.py pg-start    find a PostgreSQL server, or start the private one
+                          (REPLICA=1: and a streaming replica of the private one)
     devctl.py pg-stop     stop the private cluster (if this checkout runs one)
     devctl.py config      write .local/odoo.conf for this machine
     devctl.py run         install/upgrade the database and serve Odoo
     devctl.py stop        stop the server started by `run`, then PostgreSQL
     devctl.py test        fresh test database, every test, one summary line
     devctl.py i18n        export .pot files and merge them into zh_CN.po
+    devctl.py bench       generate a city (SCALE=1) into its own database
+                          (BENCH_DB=city) and benchmark every role's screens
 
 Machine-specific values (Odoo path, database connection, ports) go into
 .local/, never into the committed odoo.conf.
@@ -51,6 +54,9 @@ ODOO_SDIST_URL = "https://nightly.odoo.com/18.0/nightly/src/odoo_18.0.latest.tar
 DB_NAME = os.environ.get("DB_NAME") or "community"
 TEST_DB = os.environ.get("TEST_DB") or "community_test"
 HTTP_PORT = int(os.environ.get("HTTP_PORT") or "8069")
+# REPLICA=1: the private cluster gets a hot-standby streaming replica and
+# Odoo's read-only requests go to it (db_replica_host / db_replica_port).
+REPLICA = os.environ.get("REPLICA", "") not in ("", "0")
 PG_ROLE = "odoo"
 
 
@@ -291,6 +297,9 @@ def start_embedded():
     if state.is_file():
         info = json.loads(state.read_text())
         if info.get("embedded") and Path(info["data"]).is_dir() and port_open(int(info["port"])):
+            if REPLICA and not (info.get("replica_port") and port_open(int(info["replica_port"]))):
+                info.update(start_replica(info, user))
+                state.write_text(json.dumps(info))
             return info
     port = free_port(int(os.environ.get("COMMUNITY_PG_PORT") or "55432"))
     if not (data / "PG_VERSION").is_file():
@@ -343,8 +352,77 @@ def start_embedded():
         "embedded": True,
         "data": str(data),
     }
+    if REPLICA:
+        info.update(start_replica(info, user))
     state.write_text(json.dumps(info))
     return info
+
+
+def start_replica(info, user):
+    """A hot standby of the private cluster: pg_basebackup -R, then start it.
+
+    The primary made by initdb already allows it: wal_level=replica,
+    max_wal_senders=10 and `host replication all 127.0.0.1/32 trust`.
+    Returns the keys that pg.json records for it."""
+    primary = Path(info["data"])
+    data = primary.parent / (primary.name + "-replica")
+    port = free_port(int(info["port"]) + 1)
+    if not (data / "PG_VERSION").is_file():
+        say(f"creating a streaming replica in {data} (pg_basebackup -R)")
+        if data.exists():
+            shutil.rmtree(data)
+        data.mkdir(parents=True)
+        if user is not None:
+            os.chown(data, user.pw_uid, user.pw_gid)
+        os.chmod(data, 0o700)
+        res = run(
+            as_user(
+                [
+                    pg_bin("pg_basebackup"),
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    info["port"],
+                    "-U",
+                    PG_ROLE,
+                    "-D",
+                    data,
+                    "-R",
+                    "-X",
+                    "stream",
+                    "-c",
+                    "fast",
+                ],
+                user,
+            ),
+            check=False,
+        )
+        if res.returncode != 0:
+            shutil.rmtree(data, ignore_errors=True)
+            die("pg_basebackup of the private cluster failed: the replica cannot start")
+    say(f"starting the streaming replica on 127.0.0.1:{port}")
+    res = run(
+        as_user(
+            [
+                pg_bin("pg_ctl"),
+                "start",
+                "-w",
+                "-D",
+                data,
+                "-l",
+                data / "server.log",
+                "-o",
+                f"-c listen_addresses=127.0.0.1 -p {port} -c unix_socket_directories='' "
+                "-c hot_standby=on",
+            ],
+            user,
+        ),
+        check=False,
+        stdout=subprocess.DEVNULL,
+    )
+    if res.returncode != 0:
+        die(f"the replica did not start; see {data / 'server.log'}")
+    return {"replica_port": str(port), "replica_data": str(data)}
 
 
 def pg_connection():
@@ -357,6 +435,10 @@ def cmd_pg_start(_args):
     info = pg_connection()
     where = "private cluster" if info["embedded"] else "server from PG* variables"
     say(f"PostgreSQL ready: {where} at {info['host'] or 'socket'}:{info['port']} as {info['user']}")
+    if info.get("replica_port"):
+        say(f"streaming replica (hot standby) at 127.0.0.1:{info['replica_port']}")
+    elif REPLICA:
+        die("REPLICA=1 needs the private cluster; the PG* variables name another server")
 
 
 def cmd_pg_stop(_args):
@@ -367,6 +449,18 @@ def cmd_pg_stop(_args):
     info = json.loads(state.read_text())
     if info.get("embedded"):
         user = unprivileged_user()
+        if info.get("replica_data"):
+            res = run(
+                as_user(
+                    [pg_bin("pg_ctl"), "stop", "-w", "-m", "fast", "-D", info["replica_data"]],
+                    user,
+                ),
+                check=False,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            if res.returncode == 0:
+                say("streaming replica stopped")
         res = run(
             as_user([pg_bin("pg_ctl"), "stop", "-w", "-m", "fast", "-D", info["data"]], user),
             check=False,
@@ -401,6 +495,9 @@ def write_config(name, db_name, http_port, logfile=None, extra=None):
     opts["db_port"] = info["port"]
     opts["db_user"] = info["user"]
     opts["db_password"] = info["password"] or "False"
+    if info.get("replica_port") and REPLICA:
+        opts["db_replica_host"] = "127.0.0.1"
+        opts["db_replica_port"] = info["replica_port"]
     opts["db_name"] = db_name
     opts["dbfilter"] = f"^{db_name}$"
     opts["http_port"] = str(http_port)
@@ -664,6 +761,44 @@ def cmd_test(args):
     sys.exit(1 if failures else 0)
 
 
+def cmd_bench(args):
+    """A generated city in its own database, then the screens' benchmarks."""
+    cmd_venv(args)
+    db = os.environ.get("BENCH_DB") or "city"
+    if db in (DB_NAME, TEST_DB):
+        die(f"the benchmark city needs a database of its own, not {db}")
+    scale = os.environ.get("SCALE") or "1"
+    conf = write_config("bench.conf", db, free_port(18069), logfile=LOCAL / "bench.log")
+    drop_db(db, conf)
+    say(f"creating '{db}' with the four addons, no demo data, zh_CN")
+    res = run(
+        odoo_cmd(
+            conf,
+            "-d",
+            db,
+            "-i",
+            ",".join(ADDONS),
+            "--without-demo=all",
+            "--load-language=zh_CN",
+            "--stop-after-init",
+        ),
+        check=False,
+    )
+    if res.returncode != 0:
+        die(f"installing the addons into {db} failed; see {LOCAL / 'bench.log'}")
+    nice = ["nice", "-n", "15"] if shutil.which("nice") else []
+    for script, extra in (
+        ("generate_city.py", ["--scale", scale]),
+        ("benchmark.py", []),
+    ):
+        res = run(
+            [*nice, venv_python(), ROOT / "scripts" / script, "--db", db, "--conf", conf, *extra],
+            check=False,
+        )
+        if res.returncode != 0:
+            die(f"{script} failed")
+
+
 def cmd_i18n(args):
     cmd_venv(args)
     conf = write_config("i18n.conf", "community_i18n", free_port(18069), logfile=LOCAL / "i18n.log")
@@ -713,6 +848,7 @@ def main():
         ("stop", cmd_stop),
         ("test", cmd_test),
         ("i18n", cmd_i18n),
+        ("bench", cmd_bench),
     ]:
         sub.add_parser(name).set_defaults(func=func)
     args = parser.parse_args()

@@ -51,7 +51,7 @@ class LeagueExport(http.Controller):
                     sheet.write(row, col, value)
         sheet.freeze_panes(1, 0)
 
-    @http.route("/community_grid/league.xlsx", type="http", auth="user")
+    @http.route("/community_grid/league.xlsx", type="http", auth="user", readonly=True)
     def league_xlsx(self, **kw):
         env = request.env
         if not env.user.has_group("community_grid.group_community_staff"):

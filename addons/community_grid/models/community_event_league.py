@@ -1,4 +1,4 @@
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
 
@@ -60,6 +60,7 @@ class CommunityEventLeague(models.Model):
             )
         )
 
+    @api.readonly
     def action_export_xlsx(self):
         return {
             "type": "ir.actions.act_url",
@@ -109,6 +110,7 @@ class CommunityDepartmentLeague(models.Model):
             )
         )
 
+    @api.readonly
     def action_export_xlsx(self):
         return {
             "type": "ir.actions.act_url",

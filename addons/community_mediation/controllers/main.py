@@ -8,7 +8,7 @@ from odoo.addons.community_grid.tools import parse_id
 
 
 class MediationExport(http.Controller):
-    @http.route("/mediation/cases/xlsx", type="http", auth="user")
+    @http.route("/mediation/cases/xlsx", type="http", auth="user", readonly=True)
     def export_cases_xlsx(self, ids="", **kw):
         """The selected cases as an Excel workbook, read with the user's rights."""
         case_ids = [case_id for case_id in map(parse_id, str(ids).split(",")) if case_id]

@@ -541,6 +541,7 @@ class MediationCase(models.Model):
     def action_view_agreements(self):
         return related_action(self, "community_mediation.mediation_agreement_action", "case_id")
 
+    @api.readonly
     def action_export_xlsx(self):
         return {
             "type": "ir.actions.act_url",

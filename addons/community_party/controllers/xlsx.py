@@ -40,7 +40,7 @@ class CommunityPartyXlsx(http.Controller):
             ],
         )
 
-    @http.route("/community_party/compliance.xlsx", type="http", auth="user")
+    @http.route("/community_party/compliance.xlsx", type="http", auth="user", readonly=True)
     def compliance_xlsx(self, **kw):
         env = request.env
         if not env["owners.committee"].has_access("read"):
@@ -84,7 +84,7 @@ class CommunityPartyXlsx(http.Controller):
             "red_property_compliance.xlsx", env._("Red Property Compliance"), header, rows
         )
 
-    @http.route("/community_party/service_quarter.xlsx", type="http", auth="user")
+    @http.route("/community_party/service_quarter.xlsx", type="http", auth="user", readonly=True)
     def service_quarter_xlsx(self, year=None, quarter=None, employers="", **kw):
         env = request.env
         if not env["party.member"].has_access("read"):

@@ -121,6 +121,7 @@ class OwnersCommittee(models.Model):
             )
         return committees
 
+    @api.readonly
     def action_export_compliance_xlsx(self):
         """The compliance table as xlsx, read with the user's rules."""
         return {
