@@ -12,6 +12,5 @@ from . import (
     ir_config_parameter,
     ir_http,
     res_partner,
-    res_partner_audit,
     res_users,
 )

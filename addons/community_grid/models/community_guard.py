@@ -209,7 +209,9 @@ def _without_forged_defaults(model):
     ]
     if not forged:
         return model
-    return model.with_context({k: v for k, v in context.items() if k not in forged})
+    # a dict, not keywords: the forged keys must go, not be overridden
+    clean = {k: v for k, v in context.items() if k not in forged}
+    return model.with_context(clean)  # pylint: disable=context-overridden
 
 
 def make_create():
@@ -271,4 +273,4 @@ class CommunityGuard(models.AbstractModel):
                 if method in ("create", "write") or method.startswith("action_"):
                     if getattr(current, "_community_guard", False):
                         delattr(model_class, method)
-        super()._unregister_hook()
+        return super()._unregister_hook()
