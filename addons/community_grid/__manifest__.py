@@ -36,6 +36,7 @@
     },
     "demo": [
         "demo/community_area_demo.xml",
+        "demo/res_company_demo.xml",
         "demo/res_users_demo.xml",
         "demo/community_grid_demo.xml",
         "demo/community_event_demo.xml",

@@ -2,7 +2,9 @@ from datetime import timedelta
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.models import regex_order
 from odoo.osv import expression
+from odoo.tools import SQL
 
 # States in which the SLA clock runs.
 CLOCK_STATES = ("new", "accepted", "whistled")
@@ -48,6 +50,7 @@ class CommunityEvent(models.Model):
             ("handled", "Handled"),
             ("closed", "Closed"),
         ],
+        string="Status",
         default="new",
         required=True,
         index=True,
@@ -243,6 +246,30 @@ class CommunityEvent(models.Model):
     @api.model
     def _group_expand_states(self, states, domain):
         return [key for key, _label in self._fields["state"].selection]
+
+    def _read_group_orderby(self, order, groupby_terms, query):
+        """Groups by state come in the order of the workflow (new, accepted,
+        ..., closed), not in the alphabetical order of the technical keys:
+        pivot columns and graph bars read as the event's life."""
+        if "state" not in groupby_terms:
+            return super()._read_group_orderby(order, groupby_terms, query)
+        keys = [key for key, _label in self._fields["state"].selection]
+        terms = []
+        for part in (order or ",".join(groupby_terms)).split(","):
+            match = regex_order.match(part)
+            if match and match["term"] == "state":
+                direction = SQL("DESC") if (match["direction"] or "").upper() == "DESC" else SQL()
+                terms.append(
+                    SQL(
+                        "array_position(%s::varchar[], %s::varchar) %s",
+                        keys,
+                        groupby_terms["state"],
+                        direction,
+                    )
+                )
+            else:
+                terms.append(super()._read_group_orderby(part, groupby_terms, query))
+        return SQL(", ").join(terms)
 
     # ------------------------------------------------------------------
     # constraints and onchanges
@@ -606,6 +633,7 @@ class CommunityEventTask(models.Model):
     answer = fields.Text()
     state = fields.Selection(
         [("open", "Open"), ("answered", "Answered")],
+        string="Status",
         default="open",
         required=True,
         index=True,

@@ -83,6 +83,7 @@ class VolunteerActivity(models.Model):
             ("done", "Done"),
             ("cancelled", "Cancelled"),
         ],
+        string="Status",
         default="draft",
         required=True,
         index=True,
