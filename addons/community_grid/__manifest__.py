@@ -14,6 +14,7 @@
     "data": [
         "security/community_grid_security.xml",
         "security/ir.model.access.csv",
+        "data/res_lang_data.xml",
         "data/community_household_tag_data.xml",
         "data/community_event_data.xml",
         "views/community_area_views.xml",
@@ -40,5 +41,6 @@
         "demo/res_users_demo.xml",
         "demo/community_grid_demo.xml",
         "demo/community_event_demo.xml",
+        "demo/res_users_home_demo.xml",
     ],
 }

@@ -8,6 +8,7 @@ from . import (
     community_guard,
     community_household,
     community_resident_claim,
+    ir_ui_menu,
     res_partner,
     res_users,
 )
