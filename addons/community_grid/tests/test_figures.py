@@ -54,6 +54,7 @@ class TestLeagueFigures(CommunityCase):
             event = cls.env["community.event"].create(
                 {
                     "title": "测试事件",
+                    "description": "测试",
                     "category_id": cls.category.id,
                     "grid_id": grids[community].id,
                     "reporter_type": "grid_worker",
