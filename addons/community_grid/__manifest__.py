@@ -14,7 +14,7 @@
     "data": [
         "security/community_grid_security.xml",
         "security/ir.model.access.csv",
-        "data/res_lang_data.xml",
+        "data/base_data.xml",
         "data/community_household_tag_data.xml",
         "data/community_event_data.xml",
         "views/community_area_views.xml",

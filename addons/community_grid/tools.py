@@ -11,6 +11,14 @@ def related_action(record, xmlid, field, **context):
     return action
 
 
+# The addons of the platform.
+PLATFORM_MODULES = (
+    "community_grid",
+    "community_party",
+    "community_mediation",
+    "community_volunteer",
+)
+
 DEFAULT_TZ = "Asia/Shanghai"
 TZ_PARAM = "community_grid.default_tz"
 

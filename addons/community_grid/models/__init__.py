@@ -8,7 +8,9 @@ from . import (
     community_guard,
     community_household,
     community_resident_claim,
+    ir_cron,
     ir_ui_menu,
+    mail_thread,
     res_partner,
     res_users,
 )

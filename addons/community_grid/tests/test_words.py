@@ -1,6 +1,7 @@
 import re
+from datetime import timedelta
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.tests import new_test_user, tagged
 
 from .common import PLATFORM_MODULES, CommunityCase, english_in_messages
@@ -112,4 +113,46 @@ class TestWords(CommunityCase):
         )
         # the flow wrote history: creation, the state changes, the answer
         self.assertGreater(len(messages), 4)
+        self.assertFalse(english_in_messages(messages))
+
+    def test_scheduled_job_and_data_loading_speak_chinese(self):
+        """Jobs and data loading run without a language: the platform's
+        messages are still in the communities' language."""
+        category = self.env["community.event.category"].create(
+            {"name": "安全隐患", "sla_amount": 1, "sla_unit": "hours"}
+        )
+        self.grid_worker.name = "王网格"
+        self.manager.name = "李主任"
+        event = self.env["community.event"].create(
+            {
+                "title": "楼道灯损坏",
+                "description": "三楼楼道灯不亮",
+                "category_id": category.id,
+                "grid_id": self.grid.id,
+                "user_id": self.grid_worker.id,
+            }
+        )
+        event.action_accept()
+        event.write({"deadline": fields.Datetime.now() - timedelta(days=3)})
+        no_lang = self.env(context={})
+        self.assertIsNone(no_lang.lang)
+        cron = self.env.ref("community_grid.ir_cron_event_supervision").with_env(no_lang)
+        cron._callback(cron.cron_name, cron.ir_actions_server_id.id)
+        self.assertTrue(event.supervised)
+        # a household created as data loading does (no language)
+        household = (
+            no_lang["community.household"]
+            .with_context(tracking_disable=False)
+            .create({"building_id": self.building.id, "room": "303"})
+        )
+        messages = self.env["mail.message"].search(
+            [("model", "=", "community.event"), ("res_id", "=", event.id)]
+        ) | self.env["mail.message"].search(
+            [("model", "=", "community.household"), ("res_id", "=", household.id)]
+        )
+        self.assertIn("住户", " ".join(messages.mapped("body")))
+        summaries = event.activity_ids.mapped("summary")
+        self.assertEqual(len(summaries), 2)  # the reminder and the supervision notice
+        self.assertTrue(any("督办" in summary for summary in summaries))
+        self.assertFalse([s for s in summaries if re.search(r"[A-Za-z]{3,}", s)])
         self.assertFalse(english_in_messages(messages))

@@ -12,8 +12,8 @@ class TestMediationWords(MediationCase):
 
     def test_handover_and_agreement_read_chinese(self):
         env = self.env(context={"lang": "zh_CN"})
-        for user in (self.grid_worker, self.mediator_user):
-            user.lang = "zh_CN"
+        self.grid_worker.write({"lang": "zh_CN", "name": "王网格"})
+        self.mediator_user.write({"lang": "zh_CN", "name": "赵调解"})
         category = env["community.event.category"].create({"name": "邻里纠纷"})
         event = (
             env["community.event"]
@@ -24,6 +24,8 @@ class TestMediationWords(MediationCase):
                     "description": "楼上住户卫生间漏水，双方协商不成",
                     "category_id": category.id,
                     "grid_id": self.grid.id,
+                    "reporter_type": "resident",
+                    "reporter_id": self.resident.id,
                 }
             )
         )
@@ -43,16 +45,11 @@ class TestMediationWords(MediationCase):
         self.assertNotRegex(agreement.name, "[A-Za-z]{3,}")
         self.assertIn(case.name, agreement.name)
         env["mediation.agreement"].browse(agreement.id).action_issue()
-        messages = env["mail.message"].search(
-            [
-                "|",
-                "&",
-                ("model", "=", "community.event"),
-                ("res_id", "=", event.id),
-                "&",
-                ("model", "in", ("mediation.case", "mediation.agreement")),
-                ("res_id", "in", (case | agreement).ids),
-            ]
+        Message = env["mail.message"]
+        messages = (
+            Message.search([("model", "=", "community.event"), ("res_id", "=", event.id)])
+            | Message.search([("model", "=", "mediation.case"), ("res_id", "=", case.id)])
+            | Message.search([("model", "=", "mediation.agreement"), ("res_id", "=", agreement.id)])
         )
         bodies = " ".join(messages.mapped("body"))
         self.assertIn(case.name, bodies)  # the handover message names the case
