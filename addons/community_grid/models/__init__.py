@@ -13,4 +13,5 @@ from . import (
     mail_thread,
     res_partner,
     res_users,
+    workflow_order_mixin,
 )

@@ -2,9 +2,7 @@ from datetime import timedelta
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.models import regex_order
 from odoo.osv import expression
-from odoo.tools import SQL
 
 # States in which the SLA clock runs.
 CLOCK_STATES = ("new", "accepted", "whistled")
@@ -23,7 +21,12 @@ class CommunityEvent(models.Model):
     # set when the record is made, never changed afterwards (community_guard)
 
     _guard_create_only = ("reporter_id", "reporter_type")
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "community.workflow.order.mixin",
+    ]
     _order = "priority desc, date_reported desc, id desc"
     _rec_names_search = ["name", "title"]
 
@@ -283,30 +286,6 @@ class CommunityEvent(models.Model):
     @api.model
     def _group_expand_states(self, states, domain):
         return [key for key, _label in self._fields["state"].selection]
-
-    def _read_group_orderby(self, order, groupby_terms, query):
-        """Groups by state come in the order of the workflow (new, accepted,
-        ..., closed), not in the alphabetical order of the technical keys:
-        pivot columns and graph bars read as the event's life."""
-        if "state" not in groupby_terms:
-            return super()._read_group_orderby(order, groupby_terms, query)
-        keys = [key for key, _label in self._fields["state"].selection]
-        terms = []
-        for part in (order or ",".join(groupby_terms)).split(","):
-            match = regex_order.match(part)
-            if match and match["term"] == "state":
-                direction = SQL("DESC") if (match["direction"] or "").upper() == "DESC" else SQL()
-                terms.append(
-                    SQL(
-                        "array_position(%s::varchar[], %s::varchar) %s",
-                        keys,
-                        groupby_terms["state"],
-                        direction,
-                    )
-                )
-            else:
-                terms.append(super()._read_group_orderby(part, groupby_terms, query))
-        return SQL(", ").join(terms)
 
     # ------------------------------------------------------------------
     # constraints and onchanges

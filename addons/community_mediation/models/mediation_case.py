@@ -41,7 +41,12 @@ class MediationCase(models.Model):
     _guard_writable = {
         "risk_level": "the mediator's assessment of the dispute, kept up to date in the form"
     }
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "community.workflow.order.mixin",
+    ]
     _order = "date_registered desc, id desc"
 
     name = fields.Char(
