@@ -1,3 +1,7 @@
+# The mixin first: the models below inherit it.
+from . import workflow_order_mixin
+
+# isort: split
 from . import (
     community_area,
     community_building,
@@ -13,5 +17,4 @@ from . import (
     mail_thread,
     res_partner,
     res_users,
-    workflow_order_mixin,
 )
