@@ -22,11 +22,11 @@ registry.category("web_tour.tours").add("community_grid_worker_phone_tour", {
         },
         {
             content: "Residents show as cards on a phone",
-            trigger: ".o_kanban_view .o_kanban_record .o_field_widget[name=household_id]",
+            trigger: ".o_action_manager .o_kanban_view .o_kanban_record:not(.o_kanban_ghost)",
         },
         {
             content: "The phone number can be tapped to call",
-            trigger: ".o_kanban_record .o_field_phone a[href^='tel:']",
+            trigger: ".o_kanban_record a[href^='tel:']",
         },
     ],
 });
