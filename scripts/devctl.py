@@ -491,16 +491,17 @@ def cmd_run(args):
     http://localhost:{HTTP_PORT}/my       (resident portal)
 
   Demo logins (login / password):
-    admin       / admin       平台管理员 (administrator, all of 南海区)
-    manager     / manager     街道管理人员 (street manager, 桂城街道)
-    staff       / staff       社区工作人员 (community staff, 平东社区)
-    gridworker  / gridworker  网格长/网格员 (grid leader, 平东第一网格)
-    partyworker / partyworker 党务工作者 (party worker, 平东社区)
-    mediator    / mediator    调解指导员 (mediation instructor, 桂城街道)
-    specialist  / specialist  调解专员 (mediation specialist, 平东社区)
-    department  / department  职能部门 (department member, 城管执法中队)
-    teamleader  / teamleader  志愿队长 (volunteer team leader)
-    resident    / resident    居民 (portal resident 张桂英, 平东花园)
+    admin       / admin         平台管理员 (administrator, all of 南海区)
+    manager     / manager-demo  街道管理人员 (street manager, 桂城街道)
+    staff       / staff-demo    社区工作人员 (community staff, 平东社区)
+    gridworker  / gridworker    网格长/网格员 (grid leader, 平东第一网格)
+    partyworker / partyworker   党务工作者 (party worker, 平东社区)
+    mediator    / mediator-demo 调解指导员 (mediation instructor, 桂城街道)
+    specialist  / specialist    调解专员 (mediation specialist, 平东社区)
+    department  / department    职能部门 (department member, 城管执法中队)
+    teamleader  / teamleader    志愿队长 (volunteer team leader)
+    auditor     / auditor-demo  审计员 (security auditor: reads the audit trail)
+    resident    / resident-demo 居民 (portal resident 张桂英, 平东花园)
 
   Stop everything with: make stop
 """,

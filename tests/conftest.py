@@ -57,9 +57,11 @@ def server(test_conf):
     deadline = time.time() + 120
     while time.time() < deadline:
         try:
-            if requests.get(f"{base}/web/login", timeout=5).status_code == 200:
+            if requests.get(f"{base}/web/login", timeout=30).status_code == 200:
                 break
-        except requests.ConnectionError:
+        except requests.RequestException:
+            # not listening yet, or still building its first page (over 5 s
+            # on a loaded 2-core machine): ask again until the deadline
             time.sleep(0.5)
     else:
         proc.kill()

@@ -66,7 +66,7 @@ def test_grid_worker_sees_no_configuration(server):
 
 
 def test_portal_resident_gets_chinese_portal(server):
-    session, resp = login(server, "resident", "resident")
+    session, resp = login(server, "resident", "resident-demo")
     assert resp.url.endswith("/my"), resp.url
     page = session.get(f"{server}/my", timeout=60)
     assert page.status_code == 200

@@ -10,12 +10,25 @@
     "development_status": "Alpha",
     "application": True,
     "installable": True,
-    "depends": ["mail", "portal", "resource"],
+    "depends": [
+        "mail",
+        "portal",
+        "resource",
+        # issue 9, trustworthy records: audit trail and accounts
+        "auditlog",
+        "auth_password_policy",
+        "auth_session_timeout",
+        "auth_totp",
+    ],
     "data": [
         "security/community_grid_security.xml",
+        "security/community_audit_security.xml",
         "security/ir.model.access.csv",
         "data/base_data.xml",
         "data/community_household_tag_data.xml",
+        "data/security_baseline_data.xml",
+        "data/auditlog_rule_data.xml",
+        "data/auditlog_retention_data.xml",
         "data/community_event_data.xml",
         "views/community_area_views.xml",
         "views/community_grid_views.xml",
@@ -29,6 +42,7 @@
         "views/community_resident_claim_views.xml",
         "views/res_users_views.xml",
         "views/community_grid_menus.xml",
+        "views/auditlog_menus.xml",
     ],
     "assets": {
         "web.assets_tests": [
@@ -41,6 +55,7 @@
         "demo/res_users_demo.xml",
         "demo/community_grid_demo.xml",
         "demo/community_event_demo.xml",
+        "demo/res_users_auditor_demo.xml",
         "demo/res_users_home_demo.xml",
     ],
 }

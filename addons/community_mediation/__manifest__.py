@@ -17,6 +17,7 @@
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
         "data/ir_cron_data.xml",
+        "data/auditlog_rule_data.xml",
         "views/mediation_mediator_views.xml",
         "views/mediation_room_views.xml",
         "views/mediation_case_views.xml",

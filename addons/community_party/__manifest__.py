@@ -16,6 +16,7 @@
         "security/community_party_security.xml",
         "security/ir.model.access.csv",
         "data/community_party_data.xml",
+        "data/auditlog_rule_data.xml",
         "views/party_organization_views.xml",
         "views/party_member_views.xml",
         "views/party_service_views.xml",

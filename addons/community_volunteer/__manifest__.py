@@ -16,6 +16,7 @@
         "security/ir.model.access.csv",
         "data/volunteer_data.xml",
         "data/ir_cron_data.xml",
+        "data/auditlog_rule_data.xml",
         "views/volunteer_activity_views.xml",
         "views/volunteer_registration_views.xml",
         "views/volunteer_point_line_views.xml",

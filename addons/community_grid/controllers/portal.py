@@ -1,5 +1,3 @@
-import base64
-
 from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
@@ -7,8 +5,9 @@ from odoo.http import request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+from ..tools import IMAGE_TYPES, parse_id, read_uploads
+
 # Photos a resident may attach to a report.
-PHOTO_TYPES = {"image/jpeg", "image/png", "image/webp", "image/gif"}
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 PHOTO_MAX_COUNT = 5
 EVENTS_PER_PAGE = 10
@@ -34,7 +33,9 @@ class EventPortal(CustomerPortal):
         Event = request.env["community.event"]
         domain = [("reporter_id", "=", self._resident_partner().id)]
         count = Event.search_count(domain)
-        pager = portal_pager(url="/my/events", total=count, page=page, step=EVENTS_PER_PAGE)
+        pager = portal_pager(
+            url="/my/events", total=count, page=parse_id(page) or 1, step=EVENTS_PER_PAGE
+        )
         events = Event.search(
             domain,
             order="date_reported desc, id desc",
@@ -62,8 +63,39 @@ class EventPortal(CustomerPortal):
             history.append((tracking.create_date, tracking.new_value_char))
         return history
 
+    def _event_portal_photos(self, event_sudo):
+        """The pictures of the event its reporter may see: the photos they sent
+        with the report, and those staff sent them in a message. Attachments of
+        internal notes (and of any message not shared with the portal) stay inside."""
+        Message = request.env["mail.message"].sudo()
+        messages = Message.search(
+            [("model", "=", "community.event"), ("res_id", "=", event_sudo.id)]
+        )
+        shared = messages.filtered_domain(Message._get_search_domain_share())
+        reporter_users = event_sudo.reporter_id.sudo().with_context(active_test=False).user_ids
+        photos = (
+            request.env["ir.attachment"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "community.event"),
+                    ("res_id", "=", event_sudo.id),
+                    ("mimetype", "in", sorted(IMAGE_TYPES)),
+                ],
+                order="id",
+            )
+        )
+        return photos.filtered(
+            lambda photo: photo in shared.attachment_ids
+            or (photo.create_uid in reporter_users and photo not in messages.attachment_ids)
+        )
+
     @http.route(["/my/events/<int:event_id>"], type="http", auth="public", website=True)
-    def portal_my_event(self, event_id, access_token=None, message=None, error=None, **kw):
+    def portal_my_event(self, event_id, access_token=None, message=None, **kw):
+        # ``error`` is not read from the URL: a link must not put words on the page
+        return self._render_event(event_id, access_token, message)
+
+    def _render_event(self, event_id, access_token=None, message=None, error=None):
         try:
             event_sudo = self._document_check_access("community.event", event_id, access_token)
         except (AccessError, MissingError):
@@ -76,9 +108,7 @@ class EventPortal(CustomerPortal):
                 "event": event_sudo,
                 "page_name": "event",
                 "history": self._event_status_history(event_sudo),
-                "photos": request.env["ir.attachment"]
-                .sudo()
-                .search([("res_model", "=", "community.event"), ("res_id", "=", event_sudo.id)]),
+                "photos": self._event_portal_photos(event_sudo),
                 "can_reopen": event_sudo._can_reopen(),
                 "reopen_days": event_sudo._reopen_days(),
                 "message": message,
@@ -121,17 +151,9 @@ class EventPortal(CustomerPortal):
             values["error"] = exc.args[0]
             return request.render("community_grid.portal_event_new", values)
         event = request.env["community.event"].sudo().create(vals)
+        # sudo keeps the resident as create_uid: the portal page shows them their photos
         request.env["ir.attachment"].sudo().create(
-            [
-                {
-                    "name": photo.filename,
-                    "datas": base64.b64encode(data),
-                    "res_model": "community.event",
-                    "res_id": event.id,
-                    "mimetype": photo.mimetype,
-                }
-                for photo, data in photos
-            ]
+            [dict(photo, res_model="community.event", res_id=event.id) for photo in photos]
         )
         return request.redirect(f"/my/events/{event.id}?message=created")
 
@@ -155,7 +177,7 @@ class EventPortal(CustomerPortal):
         category = (
             env["community.event.category"]
             .sudo()
-            .browse(int(post.get("category_id") or 0))
+            .browse(parse_id(post.get("category_id")))
             .exists()
         )
         if not category:
@@ -164,22 +186,13 @@ class EventPortal(CustomerPortal):
         address = (post.get("address") or "").strip()
         if where == "address" and not address:
             raise UserError(env._("Write the address where the problem is, or choose your grid."))
-        files = [f for f in request.httprequest.files.getlist("photos") if f and f.filename]
-        if len(files) > PHOTO_MAX_COUNT:
-            raise UserError(env._("Attach at most %(count)s photos.", count=PHOTO_MAX_COUNT))
-        photos = []
-        for photo in files:
-            if photo.mimetype not in PHOTO_TYPES:
-                raise UserError(
-                    env._(
-                        "%(name)s is not a photo: attach JPEG, PNG, WebP or GIF images.",
-                        name=photo.filename,
-                    )
-                )
-            data = photo.read(PHOTO_MAX_BYTES + 1)
-            if len(data) > PHOTO_MAX_BYTES:
-                raise UserError(env._("%(name)s is larger than 5 MB.", name=photo.filename))
-            photos.append((photo, data))
+        photos = read_uploads(
+            env,
+            request.httprequest.files.getlist("photos"),
+            allowed=IMAGE_TYPES,
+            max_bytes=PHOTO_MAX_BYTES,
+            max_count=PHOTO_MAX_COUNT,
+        )
         vals = {
             "title": title,
             "description": description,
@@ -226,7 +239,7 @@ class EventPortal(CustomerPortal):
                 if isinstance(exc, UserError)
                 else request.env._("Choose a rating from 1 to 5 stars.")
             )
-            return self.portal_my_event(event_id, error=error)
+            return self._render_event(event_id, error=error)
         return request.redirect(f"/my/events/{event_id}?message=rated")
 
     @http.route(
@@ -243,13 +256,13 @@ class EventPortal(CustomerPortal):
             return request.redirect("/my")
         reason = (reason or "").strip()
         if not reason:
-            return self.portal_my_event(
+            return self._render_event(
                 event_id, error=request.env._("Say why the problem is not solved.")
             )
         try:
             event.sudo().action_reopen(reason)
         except UserError as exc:
-            return self.portal_my_event(event_id, error=exc.args[0])
+            return self._render_event(event_id, error=exc.args[0])
         return request.redirect(f"/my/events/{event_id}?message=reopened")
 
 
@@ -298,7 +311,13 @@ class HouseholdPortal(CustomerPortal):
             return request.redirect("/my/household")
         id_number = (post.get("id_number") or "").strip().upper()
         address = (post.get("address") or "").strip()
-        community = env["community.area"].sudo().browse(int(post.get("community_id") or 0)).exists()
+        community = (
+            env["community.area"]
+            .sudo()
+            .browse(parse_id(post.get("community_id")))
+            .exists()
+            .filtered(lambda area: area.area_type in ("community", "village"))
+        )
         error = None
         if not id_number or not address or not community:
             error = env._("Fill in your ID number, your community and your address.")

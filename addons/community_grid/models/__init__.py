@@ -3,6 +3,7 @@ from . import workflow_order_mixin
 
 # isort: split
 from . import (
+    auditlog,
     community_area,
     community_building,
     community_department,
@@ -12,9 +13,12 @@ from . import (
     community_guard,
     community_household,
     community_resident_claim,
+    ir_config_parameter,
+    ir_http,
     ir_cron,
     ir_ui_menu,
     mail_thread,
     res_partner,
+    res_partner_audit,
     res_users,
 )

@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
+from odoo.tools import SQL
 
 # States in which the SLA clock runs.
 CLOCK_STATES = ("new", "accepted", "whistled")
@@ -42,7 +43,6 @@ class CommunityEvent(models.Model):
         [("0", "Normal"), ("1", "Urgent"), ("2", "Very Urgent")],
         default="0",
         index=True,
-        groups="base.group_user",
     )
     state = fields.Selection(
         [
@@ -522,6 +522,14 @@ class CommunityEvent(models.Model):
         """The reporter's verdict (群众评卷): 1–5, which closes the event."""
         self.ensure_one()
         self._check_reporter()
+        # One verdict per answer: the row is locked, then written (state and
+        # rating), so a second rating sent at the same instant waits, fails to
+        # serialise, is retried and finds the event closed.
+        self.env.cr.execute(
+            SQL("SELECT id FROM community_event WHERE id = %s FOR UPDATE", self.id),
+            log_exceptions=False,
+        )
+        self.invalidate_recordset(["state", "rating"])
         if self.state != "handled":
             raise UserError(self.env._("Only a handled event can be rated."))
         if not isinstance(rating, int) or not 1 <= rating <= 5:

@@ -73,6 +73,13 @@ def trusted_method(method):
     return wrapper
 
 
+def in_trusted_block():
+    """Whether the code runs inside :func:`trusted` (the superuser alone is not
+    enough): for registers that only their business methods may write, such
+    as the points ledger."""
+    return _TRUSTED.get()
+
+
 def is_trusted(env):
     return env.su or _TRUSTED.get()
 

@@ -4,9 +4,9 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import CommunityCase
+from .common import CommunityCase, new_test_user
 
 # Monday 23 November 2026, 09:00 in Beijing (01:00 UTC).
 MONDAY_9 = datetime(2026, 11, 23, 1, 0)

@@ -17,7 +17,7 @@ class TestEventPortal(HttpCase):
 
     def setUp(self):
         super().setUp()
-        self.authenticate("resident", "resident")
+        self.authenticate("resident", "resident-demo")
 
     def _token(self, url):
         page = self.url_open(url)
@@ -142,7 +142,7 @@ class TestLeagueExport(HttpCase):
     def test_staff_download_their_league_table(self):
         from openpyxl import load_workbook
 
-        self.authenticate("staff", "staff")
+        self.authenticate("staff", "staff-demo")
         resp = self.url_open("/community_grid/league.xlsx")
         self.assertEqual(resp.status_code, 200)
         self.assertTrue(resp.content.startswith(b"PK"), "an xlsx (zip) file")
@@ -156,6 +156,6 @@ class TestLeagueExport(HttpCase):
         self.assertTrue(all(isinstance(row[1], int) and row[1] >= 1 for row in rows))
 
     def test_portal_user_gets_nothing(self):
-        self.authenticate("resident", "resident")
+        self.authenticate("resident", "resident-demo")
         resp = self.url_open("/community_grid/league.xlsx")
         self.assertEqual(resp.status_code, 404)

@@ -1,7 +1,7 @@
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
-from .common import CommunityCase, valid_id_number
+from .common import CommunityCase, new_test_user, valid_id_number
 
 
 @tagged("post_install", "-at_install")
@@ -106,7 +106,7 @@ class TestHouseholdPortal(HttpCase):
         return page, page.text[start : page.text.index('"', start)]
 
     def test_linked_resident_sees_own_household(self):
-        self.authenticate("resident", "resident")
+        self.authenticate("resident", "resident-demo")
         page = self.url_open("/my/household")
         self.assertEqual(page.status_code, 200)
         self.assertIn("平东花园3栋2单元502", page.text)

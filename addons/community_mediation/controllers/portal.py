@@ -1,8 +1,8 @@
 from odoo import http
-from odoo.exceptions import AccessError, MissingError
+from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
-from odoo.tools.mimetypes import guess_mimetype
 
+from odoo.addons.community_grid.tools import IMAGE_TYPES, PDF_TYPES, parse_id, read_uploads
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
@@ -43,7 +43,9 @@ class MediationPortal(CustomerPortal):
         domain = self._mediation_domain()
         readable = Case.has_access("read")
         count = Case.search_count(domain) if readable else 0
-        pager = portal_pager(url="/my/mediation", total=count, page=page, step=self._items_per_page)
+        pager = portal_pager(
+            url="/my/mediation", total=count, page=parse_id(page) or 1, step=self._items_per_page
+        )
         cases = (
             Case.search(domain, limit=self._items_per_page, offset=pager["offset"])
             if readable
@@ -117,8 +119,10 @@ class MediationPortal(CustomerPortal):
         )
 
     def _validate_application(self, post):
-        """Error messages by field name; empty when the application is complete."""
+        """Error messages by field name (empty when the application is complete)
+        and the checked files to attach."""
         error = {}
+        uploads = []
         if post.get("dispute_type") not in dict(DISPUTE_TYPES):
             error["dispute_type"] = request.env._("Choose the type of dispute.")
         description = (post.get("description") or "").strip()
@@ -143,33 +147,26 @@ class MediationPortal(CustomerPortal):
             error["preferred_time"] = request.env._(
                 "Keep the preferred time under %(max)s characters.", max=NAME_MAX
             )
-        files = [f for f in request.httprequest.files.getlist("attachments") if f.filename]
-        if len(files) > MAX_FILES:
-            error["attachments"] = request.env._("Join at most %(max)s files.", max=MAX_FILES)
-        for upload in files:
-            data = upload.read()
-            upload.seek(0)
-            mimetype = guess_mimetype(data)
-            if len(data) > MAX_FILE_SIZE:
-                error["attachments"] = request.env._(
-                    "%(name)s is larger than 10 MB: join a smaller photo or document.",
-                    name=upload.filename,
-                )
-            elif not (mimetype.startswith("image/") or mimetype == "application/pdf"):
-                error["attachments"] = request.env._(
-                    "%(name)s is neither a photo nor a PDF: join photos or PDF documents only.",
-                    name=upload.filename,
-                )
+        try:
+            uploads = read_uploads(
+                request.env,
+                request.httprequest.files.getlist("attachments"),
+                allowed=IMAGE_TYPES | PDF_TYPES,
+                max_bytes=MAX_FILE_SIZE,
+                max_count=MAX_FILES,
+            )
+        except UserError as exc:
+            error["attachments"] = exc.args[0]
         if not request.env.user.partner_id.resident_community_id:
             error["community"] = request.env._(
                 "Your home is not registered with a community yet: ask your community "
                 "office to register your household, then apply again."
             )
-        return error
+        return error, uploads
 
     @http.route(["/my/mediation/apply"], type="http", auth="user", website=True, methods=["POST"])
     def portal_mediation_apply(self, **post):
-        error = self._validate_application(post)
+        error, uploads = self._validate_application(post)
         if error:
             values = self._mediation_form_values()
             values.update({"error": error, "form": post})
@@ -194,14 +191,7 @@ class MediationPortal(CustomerPortal):
                 }
             )
         )
-        for upload in request.httprequest.files.getlist("attachments"):
-            if upload.filename:
-                request.env["ir.attachment"].sudo().create(
-                    {
-                        "name": upload.filename,
-                        "raw": upload.read(),
-                        "res_model": "mediation.case",
-                        "res_id": case.id,
-                    }
-                )
+        request.env["ir.attachment"].sudo().create(
+            [dict(upload, res_model="mediation.case", res_id=case.id) for upload in uploads]
+        )
         return request.redirect(f"/my/mediation/{case.id}?submitted=1")

@@ -1,5 +1,6 @@
 from . import (
     test_event_link,
+    test_malformed_params,
     test_mediation_access,
     test_mediation_agreement,
     test_mediation_case,

@@ -1,7 +1,6 @@
 from odoo import Command
-from odoo.tests import new_test_user
 
-from odoo.addons.community_grid.tests.common import CommunityCase
+from odoo.addons.community_grid.tests.common import CommunityCase, new_test_user
 
 
 class MediationCase(CommunityCase):

@@ -15,7 +15,7 @@ class TestMediationExport(HttpCase):
         cls.url = "/mediation/cases/xlsx?ids=" + ",".join(str(i) for i in cls.cases.ids)
 
     def test_manager_downloads_the_workbook(self):
-        self.authenticate("manager", "manager")
+        self.authenticate("manager", "manager-demo")
         response = self.url_open(self.url)
         self.assertEqual(response.status_code, 200)
         self.assertIn("spreadsheetml", response.headers["Content-Type"])

@@ -1,10 +1,10 @@
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.community_grid.tests.common import CommunityCase
+from odoo.addons.community_grid.tests.common import CommunityCase, new_test_user
 
 
 @tagged("post_install", "-at_install")

@@ -21,7 +21,7 @@ class TestMediationPortal(HttpCase):
 
     def setUp(self):
         super().setUp()
-        self.authenticate("resident", "resident")
+        self.authenticate("resident", "resident-demo")
 
     def _post_application(self, files=None, **data):
         payload = {
@@ -151,3 +151,13 @@ class TestMediationPortal(HttpCase):
         self.assertIn("is-invalid", response.text)
         self.assertEqual(self.Case.search_count([]), before)
         self.assertFalse(self.env["ir.attachment"].search_count([("name", "=", "virus.exe")]))
+
+    def test_apply_with_an_svg_refused(self):
+        """SVG is an image that runs scripts when opened: not among the accepted types."""
+        before = self.Case.search_count([])
+        svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+        response = self._post_application(files={"attachments": ("map.png", svg, "image/png")})
+        self.assertIn("map.png", response.text)
+        self.assertIn("is-invalid", response.text)
+        self.assertEqual(self.Case.search_count([]), before)
+        self.assertFalse(self.env["ir.attachment"].search_count([("name", "=", "map.png")]))

@@ -2,6 +2,7 @@ from odoo import Command, fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
+from odoo.addons.community_grid.tools import parse_id, refused_by_constraint
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
@@ -62,7 +63,10 @@ class CommunityPartyPortal(CustomerPortal):
         Topic = request.env["community.topic"]
         domain = self._topic_domain()
         pager = portal_pager(
-            url="/my/topics", total=Topic.search_count(domain), page=page, step=PAGE_SIZE
+            url="/my/topics",
+            total=Topic.search_count(domain),
+            page=parse_id(page) or 1,
+            step=PAGE_SIZE,
         )
         topics = Topic.search(domain, limit=PAGE_SIZE, offset=pager["offset"])
         values = self._prepare_portal_layout_values()
@@ -105,7 +109,7 @@ class CommunityPartyPortal(CustomerPortal):
         pager = portal_pager(
             url="/my/microprojects",
             total=Project.search_count(domain),
-            page=page,
+            page=parse_id(page) or 1,
             step=PAGE_SIZE,
         )
         projects = Project.search(domain, limit=PAGE_SIZE, offset=pager["offset"])
@@ -166,7 +170,8 @@ class CommunityPartyPortal(CustomerPortal):
                 "microproject": project_sudo,
                 "my_vote": my_vote,
                 "show_results": project_sudo.state in ("notice", "implementation", "closed"),
-                "error": kw.get("error"),
+                # not read from the URL: a link must not put words on the page
+                "error": False,
                 "page_name": "microproject",
             }
         )
@@ -185,9 +190,9 @@ class CommunityPartyPortal(CustomerPortal):
         except (AccessError, MissingError):
             return request.redirect("/my")
         choice_ids = [
-            int(value)
-            for value in request.httprequest.form.getlist("choice_ids")
-            if value.isdigit()
+            choice_id
+            for choice_id in map(parse_id, request.httprequest.form.getlist("choice_ids"))
+            if choice_id
         ]
         try:
             with request.env.cr.savepoint():
@@ -275,14 +280,21 @@ class CommunityPartyPortal(CustomerPortal):
         ):
             return request.redirect("/my/property?error=already")
         # Every value but the score and the comment comes from the server.
-        Rating.create(
-            {
-                "company_id": contract.company_id.id,
-                "estate_id": contract.estate_id.id,
-                "partner_id": partner.id,
-                "score": int(score),
-                "comment": (comment or "").strip()[:2000],
-                "date": today,
-            }
-        )
+        try:
+            # the unique index holds when the same resident rates twice at once
+            with refused_by_constraint(
+                request.env.cr, ["property_rating_resident_uniq"], "already"
+            ):
+                Rating.create(
+                    {
+                        "company_id": contract.company_id.id,
+                        "estate_id": contract.estate_id.id,
+                        "partner_id": partner.id,
+                        "score": int(score),
+                        "comment": (comment or "").strip()[:2000],
+                        "date": today,
+                    }
+                )
+        except UserError:
+            return request.redirect("/my/property?error=already")
         return request.redirect("/my/property?rated=1")

@@ -5,6 +5,8 @@ import xlsxwriter
 from odoo import http
 from odoo.http import content_disposition, request
 
+from odoo.addons.community_grid.tools import parse_id
+
 
 class CommunityPartyXlsx(http.Controller):
     """xlsx exports: the red-property compliance table and the quarterly
@@ -87,7 +89,11 @@ class CommunityPartyXlsx(http.Controller):
         env = request.env
         if not env["party.member"].has_access("read"):
             raise request.not_found()
-        employer_ids = [int(i) for i in (employers or "").split(",") if i.isdigit()]
+        employer_ids = [
+            employer_id
+            for employer_id in map(parse_id, str(employers or "").split(","))
+            if employer_id
+        ]
         data = env["report.community_party.report_service_quarter"]._get_report_values(
             [], {"year": year, "quarter": quarter, "employer_ids": employer_ids}
         )

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.community_grid.tools import refused_by_constraint
+
 STATES = [
     ("proposed", "Proposed"),
     ("review", "Under Review"),
@@ -233,9 +235,22 @@ class CommunityMicroprojectVote(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         # Check every ballot before anything is written.
-        for vals in vals_list:
-            self.sudo().new(vals)._check_ballot()
-        return super().create(vals_list)
+        ballots = [self.sudo().new(vals) for vals in vals_list]
+        for ballot in ballots:
+            ballot._check_ballot()
+        # the unique index holds when the same resident votes twice at the same instant
+        voters = self.env["res.partner"].sudo()
+        for ballot in ballots:
+            voters |= ballot.partner_id or self.env.user.partner_id
+        with refused_by_constraint(
+            self.env.cr,
+            ["community_microproject_vote_one_vote_per_resident"],
+            self.env._(
+                "%(name)s has already voted on this project: each resident votes once.",
+                name=", ".join(voters.mapped("name")),
+            ),
+        ):
+            return super().create(vals_list)
 
     def write(self, vals):
         if not self.env.su:

@@ -1,13 +1,15 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-# Level of each kind of organisation: a child is always at a deeper level.
+# Level of each kind of organisation: a child is always at a deeper level
+# (党工委 → 党委 → 党总支 → 党支部 → 党小组; a level may be skipped, except that
+# a party group is always set up in a branch).
 ORG_RANK = {
     "working_committee": 0,
     "committee": 1,
-    "general_branch": 1,
-    "branch": 2,
-    "group": 3,
+    "general_branch": 2,
+    "branch": 3,
+    "group": 4,
 }
 
 
@@ -106,13 +108,15 @@ class PartyOrganization(models.Model):
         labels = dict(self._fields["org_type"]._description_selection(self.env))
         for org in self:
             parent = org.parent_id
-            if not parent:
-                if org.org_type == "group":
-                    raise ValidationError(
-                        self.env._(
-                            "A party group must belong to a branch: choose its parent organisation."
-                        )
+            if org.org_type == "group" and parent.org_type != "branch":
+                raise ValidationError(
+                    self.env._(
+                        "A party group is set up in a party branch: choose a branch as the "
+                        "parent organisation of %(name)s.",
+                        name=org.name,
                     )
+                )
+            if not parent:
                 continue
             if ORG_RANK[parent.org_type] >= ORG_RANK[org.org_type]:
                 raise ValidationError(

@@ -5,6 +5,15 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, models
 
 
+def _parse_int(value, low, high):
+    """``value`` as an integer between ``low`` and ``high``, else None."""
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        return None
+    return number if low <= number <= high else None
+
+
 class ServiceQuarterReport(models.AbstractModel):
     """Quarterly 双报到 report per employer unit: members, registration rate
     and hours served."""
@@ -49,8 +58,9 @@ class ServiceQuarterReport(models.AbstractModel):
     def _get_report_values(self, docids, data=None):
         data = data or {}
         today = date.today()
-        year = int(data.get("year") or today.year)
-        quarter = int(data.get("quarter") or (today.month - 1) // 3 + 1)
+        # the year and quarter may come from a URL: anything else means this quarter
+        year = _parse_int(data.get("year"), 2000, 2100) or today.year
+        quarter = _parse_int(data.get("quarter"), 1, 4) or (today.month - 1) // 3 + 1
         values = self._get_lines(year, quarter, data.get("employer_ids"))
         values.update({"year": year, "quarter": quarter, "doc_ids": docids, "docs": []})
         return values

@@ -1,8 +1,6 @@
 from contextlib import contextmanager
 
-from odoo.tests import new_test_user
-
-from odoo.addons.community_grid.tests.common import CommunityCase
+from odoo.addons.community_grid.tests.common import CommunityCase, new_test_user
 
 
 class PartyCase(CommunityCase):

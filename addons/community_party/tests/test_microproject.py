@@ -74,7 +74,7 @@ class TestMicroproject(PartyCase):
             self._vote(self.resident, self.fitness)
         with self.assertRaisesMsg(UserError, "cannot be changed"):
             vote.with_user(self.resident).choice_ids = self.fitness
-        with self.assertRaisesMsg(UserError, "cannot be changed"):
+        with self.assertRaisesMsg(UserError, "cannot be set directly"):
             vote.with_user(self.staff).partner_id = self.neighbour.partner_id
         # The database refuses a second ballot even past the Python check.
         with mute_logger("odoo.sql_db"), self.assertRaises(psycopg2.IntegrityError):

@@ -43,8 +43,55 @@ class TestPartyOrganization(PartyCase):
                     "area_id": self.other_community.id,
                 }
             )
-        with self.assertRaisesMsg(ValidationError, "must belong to a branch"):
+        with self.assertRaisesMsg(ValidationError, "set up in a party branch"):
             Org.create({"name": "孤立党小组", "org_type": "group", "area_id": self.estate.id})
+        with self.assertRaisesMsg(ValidationError, "set up in a party branch"):
+            Org.create(
+                {
+                    "name": "党委直属党小组",
+                    "org_type": "group",
+                    "parent_id": self.committee.id,
+                    "area_id": self.estate.id,
+                }
+            )
+
+    def test_committee_general_branch_branch(self):
+        """党委 → 党总支 → 党支部 → 党小组 is a valid tree (issue: same rank refused it)."""
+        Org = self.env["party.organization"]
+        general = Org.create(
+            {
+                "name": "测试党总支",
+                "org_type": "general_branch",
+                "parent_id": self.committee.id,
+                "area_id": self.community.id,
+            }
+        )
+        branch = Org.create(
+            {
+                "name": "测试第一党支部",
+                "org_type": "branch",
+                "parent_id": general.id,
+                "area_id": self.estate.id,
+            }
+        )
+        group = Org.create(
+            {
+                "name": "测试党小组",
+                "org_type": "group",
+                "parent_id": branch.id,
+                "area_id": self.estate.id,
+            }
+        )
+        self.assertEqual(group.parent_id.parent_id, general)
+        with self.assertRaisesMsg(ValidationError, "cannot be placed below"):
+            Org.create(
+                {
+                    "name": "倒挂党委",
+                    "org_type": "committee",
+                    "parent_id": general.id,
+                    "area_id": self.community.id,
+                }
+            )
 
     def test_grid_and_building_consistent_with_area(self):
         building = self.resident.partner_id.household_id.building_id

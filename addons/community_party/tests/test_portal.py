@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import Command, fields, http
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 
 from .common import PartyCase
@@ -190,7 +190,7 @@ class TestPortal(HttpCase, PartyCase):
 
     def test_portal_cannot_create_a_vote_open_project(self):
         Project = self.env["community.microproject"].with_user(self.resident)
-        with self.assertRaises(AccessError):
+        with self.assertRaises(UserError):
             Project.create(
                 {
                     "name": "越权项目",

@@ -35,7 +35,7 @@ class TestReports(HttpCase):
             return archive.read("xl/sharedStrings.xml").decode()
 
     def test_compliance_xlsx(self):
-        self.authenticate("staff", "staff")
+        self.authenticate("staff", "staff-demo")
         response = self.url_open("/community_party/compliance.xlsx")
         self.assertEqual(response.status_code, 200)
         strings = self._xlsx_strings(response.content)
@@ -43,11 +43,11 @@ class TestReports(HttpCase):
         self.assertIn("平东新村业主委员会", strings)
 
     def test_service_xlsx_scoped_by_rules(self):
-        self.authenticate("staff", "staff")
+        self.authenticate("staff", "staff-demo")
         response = self.url_open("/community_party/service_quarter.xlsx")
         self.assertEqual(response.status_code, 200)
         self.assertIn("佛山市南海区人民医院", self._xlsx_strings(response.content))
         # Residents are refused: the data is not theirs to see.
-        self.authenticate("resident", "resident")
+        self.authenticate("resident", "resident-demo")
         response = self.url_open("/community_party/compliance.xlsx")
         self.assertNotEqual(response.status_code, 200)

@@ -108,7 +108,14 @@ class VolunteerActivity(models.Model):
         groups="community_volunteer.group_team_leader,community_grid.group_grid_worker",
     )
     registration_ids = fields.One2many("volunteer.registration", "activity_id")
-    seats_taken = fields.Integer(compute="_compute_seats")
+    # Stored: every sign-up that takes or frees a seat writes the activity row,
+    # so parallel sign-ups serialise on it (see _lock_for_update) and the
+    # capacity is held by a check constraint, not by a Python check alone.
+    seats_taken = fields.Integer(
+        compute="_compute_seats_taken",
+        store=True,
+        help="Volunteers signed up or checked in.",
+    )
     seats_available = fields.Integer(compute="_compute_seats")
     waiting_count = fields.Integer(compute="_compute_seats")
     anomaly_count = fields.Integer(compute="_compute_seats")
@@ -159,7 +166,25 @@ class VolunteerActivity(models.Model):
                 activity.checkin_url = False
                 activity.checkin_qr_url = False
 
-    @api.depends("registration_ids.state", "registration_ids.has_anomaly", "capacity")
+    _sql_constraints = [
+        (
+            "seats_within_capacity",
+            "CHECK(capacity = 0 OR seats_taken <= capacity)",
+            "An activity cannot have more volunteers signed up than its capacity: "
+            "cancel sign-ups before lowering the capacity.",
+        ),
+    ]
+
+    @api.depends("registration_ids.state")
+    def _compute_seats_taken(self):
+        for activity in self:
+            activity.seats_taken = len(
+                activity.registration_ids.filtered(lambda r: r.state in ("registered", "attended"))
+            )
+
+    @api.depends(
+        "registration_ids.state", "registration_ids.has_anomaly", "capacity", "seats_taken"
+    )
     def _compute_seats(self):
         Registration = self.env["volunteer.registration"].sudo()
         counts = {
@@ -180,10 +205,7 @@ class VolunteerActivity(models.Model):
             )
         )
         for activity in self:
-            taken = counts.get((activity.id, "registered"), 0) + counts.get(
-                (activity.id, "attended"), 0
-            )
-            activity.seats_taken = taken
+            taken = activity.seats_taken
             activity.seats_available = max(activity.capacity - taken, 0) if activity.capacity else 0
             activity.waiting_count = counts.get((activity.id, "waiting"), 0)
             activity.anomaly_count = anomalies.get(activity._origin, 0)
@@ -357,7 +379,7 @@ class VolunteerActivity(models.Model):
                 )
             )
         if not registration.check_in:
-            registration.action_check_in()
+            registration._check_in("qr")
         elif not registration.check_out:
             registration.action_check_out()
         else:

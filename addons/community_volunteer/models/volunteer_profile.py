@@ -4,7 +4,10 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
-from odoo.addons.community_grid.models.community_guard import is_trusted
+from odoo.addons.community_grid.models.community_guard import (
+    in_trusted_block,
+    trusted_method,
+)
 from odoo.addons.community_grid.tools import related_action
 
 DEFAULT_STAR_THRESHOLDS = (100.0, 300.0, 600.0, 1000.0, 1500.0)
@@ -150,7 +153,7 @@ class VolunteerProfile(models.Model):
 
     def write(self, vals):
         if {"points_balance", "star_level", "star_pending_level"} & set(vals) and not (
-            is_trusted(self.env)
+            in_trusted_block()
         ):
             raise UserError(
                 self.env._(
@@ -293,6 +296,7 @@ class VolunteerProfile(models.Model):
             )
             self.invalidate_recordset(["points_balance"])
 
+    @trusted_method
     def _refresh_balance(self):
         """Store balance = sum of ledger lines (the rows are locked by the caller)."""
         self.env["volunteer.point.line"].flush_model()
@@ -366,6 +370,7 @@ class VolunteerProfile(models.Model):
     def _star_level_for(self, hours):
         return sum(1 for threshold in self._get_star_thresholds() if hours >= threshold)
 
+    @trusted_method
     def _update_star_levels(self):
         """Put a newly reached star level in public notice (or drop a notice no longer met)."""
         today = fields.Date.context_today(self)
@@ -391,6 +396,7 @@ class VolunteerProfile(models.Model):
             elif profile.star_pending_level and level <= profile.star_level:
                 profile.write({"star_pending_level": 0, "star_notice_until": False})
 
+    @trusted_method
     @api.model
     def _cron_award_stars(self):
         """Award the star levels whose public notice period has ended."""

@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.community_grid.tools import refused_by_constraint
+
 from .volunteer_activity import CHECK_IN_OPENS_BEFORE
 
 # Tolerance before hours count as beyond the cap (minutes of rounding at the door).
@@ -120,6 +122,14 @@ class VolunteerRegistration(models.Model):
     )
     point_line_ids = fields.One2many("volunteer.point.line", "registration_id")
 
+    _sql_constraints = [
+        (
+            "one_active_per_activity",
+            "EXCLUDE (activity_id WITH =, profile_id WITH =) WHERE (state <> 'cancelled')",
+            "A volunteer signs up once for an activity.",
+        ),
+    ]
+
     @api.depends(
         "check_in",
         "check_out",
@@ -210,7 +220,26 @@ class VolunteerRegistration(models.Model):
                 activity._invalidate_seats()
                 if activity.capacity and activity.seats_taken >= activity.capacity:
                     vals["state"] = "waiting"
-            registrations |= super().create([vals])
+            duplicate = self.env._(
+                "%(name)s is already signed up for %(activity)s.",
+                name=profile.sudo().partner_id.name,
+                activity=activity.name,
+            )
+            if vals.get("state", "registered") != "cancelled" and self.sudo().search_count(
+                [
+                    ("activity_id", "=", activity.id),
+                    ("profile_id", "=", profile.id),
+                    ("state", "!=", "cancelled"),
+                ],
+                limit=1,
+            ):
+                raise ValidationError(duplicate)
+            # the exclusion constraint holds when the same volunteer is signed
+            # up twice at the same instant (the check above can't see it)
+            with refused_by_constraint(
+                self.env.cr, ["volunteer_registration_one_active_per_activity"], duplicate
+            ):
+                registrations |= super().create([vals])
         registrations.activity_id._invalidate_seats()
         return registrations
 

@@ -52,9 +52,10 @@ class VolunteerTeam(models.Model):
     description = fields.Text()
     active = fields.Boolean(default=True)
     points_per_hour = fields.Float(
-        default=10.0,
+        default=1.0,
         tracking=True,
-        help="Default points earned per confirmed service hour in the team's activities.",
+        help="Default points earned per confirmed service hour in the team's activities "
+        "(time banks count one point per hour).",
     )
     points_cap = fields.Integer(
         string="Points Cap per Activity",

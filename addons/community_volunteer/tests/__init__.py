@@ -1,6 +1,8 @@
 from . import (
     test_access,
     test_ledger,
+    test_malformed_params,
+    test_parallel_signup,
     test_portal,
     test_redemption,
     test_registration,

@@ -1,9 +1,8 @@
 from datetime import timedelta
 
 from odoo import Command, fields
-from odoo.tests import new_test_user
 
-from odoo.addons.community_grid.tests.common import CommunityCase
+from odoo.addons.community_grid.tests.common import CommunityCase, new_test_user
 
 
 class VolunteerCase(CommunityCase):

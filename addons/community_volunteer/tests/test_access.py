@@ -122,7 +122,7 @@ class TestVolunteerAccess(VolunteerCase):
             redemption.with_user(user).read(["points"])
         with self.assertRaises(AccessError):
             self.neighbour_profile.with_user(user).read(["points_balance"])
-        with self.assertRaises(AccessError):
+        with self.assertRaises(UserError):
             self.profile.with_user(user).write({"hours_initial": 500})
         with self.assertRaises(AccessError):
             self.env["volunteer.registration"].with_user(user).create(

@@ -1,8 +1,8 @@
 from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from odoo.addons.community_grid.tests.common import CommunityCase
+from odoo.addons.community_grid.tests.common import CommunityCase, new_test_user
 
 
 @tagged("post_install", "-at_install")
