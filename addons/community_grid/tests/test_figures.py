@@ -1,9 +1,9 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import CommunityCase
+from .common import CommunityCase, new_test_user
 
 
 @tagged("post_install", "-at_install")

@@ -1,6 +1,6 @@
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import CommunityCase
+from .common import CommunityCase, new_test_user
 
 
 @tagged("post_install", "-at_install")

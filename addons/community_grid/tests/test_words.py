@@ -2,9 +2,9 @@ import re
 from datetime import timedelta
 
 from odoo import Command, fields
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
-from .common import PLATFORM_MODULES, CommunityCase, english_in_messages
+from .common import PLATFORM_MODULES, CommunityCase, english_in_messages, new_test_user
 
 # The address meaning of "State" in Odoo's own catalogues.
 ADDRESS_WORDS = {"省/州", "省", "州", "省份"}
