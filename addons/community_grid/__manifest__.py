@@ -24,6 +24,7 @@
         "security/community_grid_security.xml",
         "security/community_audit_security.xml",
         "security/ir.model.access.csv",
+        "data/base_data.xml",
         "data/community_household_tag_data.xml",
         "data/security_baseline_data.xml",
         "data/auditlog_rule_data.xml",
@@ -50,9 +51,11 @@
     },
     "demo": [
         "demo/community_area_demo.xml",
+        "demo/res_company_demo.xml",
         "demo/res_users_demo.xml",
         "demo/community_grid_demo.xml",
         "demo/community_event_demo.xml",
         "demo/res_users_auditor_demo.xml",
+        "demo/res_users_home_demo.xml",
     ],
 }

@@ -33,6 +33,7 @@
     "demo": [
         "demo/mediation_mediator_demo.xml",
         "demo/mediation_case_demo.xml",
+        "demo/res_users_home_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

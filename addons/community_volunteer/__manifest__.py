@@ -34,5 +34,6 @@
     "demo": [
         "demo/volunteer_team_demo.xml",
         "demo/volunteer_activity_demo.xml",
+        "demo/res_users_home_demo.xml",
     ],
 }

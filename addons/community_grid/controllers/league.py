@@ -8,7 +8,8 @@ from odoo.http import content_disposition, request
 # (field, column width) of each sheet, in the order of the league tables.
 COMMUNITY_COLUMNS = [
     ("street_id", 14),
-    ("community_id", 16),
+    ("rank", 6),
+    ("community_name", 16),
     ("event_count", 8),
     ("open_count", 8),
     ("overdue_count", 8),
@@ -21,6 +22,7 @@ COMMUNITY_COLUMNS = [
 ]
 DEPARTMENT_COLUMNS = [
     ("department_id", 24),
+    ("street_id", 14),
     ("task_count", 8),
     ("answered_count", 8),
     ("answered_rate", 12),
@@ -43,7 +45,9 @@ class LeagueExport(http.Controller):
         for row, record in enumerate(records, start=1):
             for col, (name, _width) in enumerate(columns):
                 value = record[name]
-                if fields_info[name]["type"] == "many2one":
+                if name in record._empty_figures():
+                    sheet.write(row, col, "—")
+                elif fields_info[name]["type"] == "many2one":
                     sheet.write(row, col, value.display_name or "")
                 elif fields_info[name]["type"] == "float":
                     sheet.write_number(row, col, value, number)

@@ -338,3 +338,36 @@ class HouseholdPortal(CustomerPortal):
             }
         )
         return request.redirect("/my/household")
+
+
+class ResidentAccountPortal(CustomerPortal):
+    """/my/account for a resident: what a resident has (phone, e-mail), the
+    name and household address shown from the register, and none of the
+    billing fields of a customer (company, VAT, street2, zip, country)."""
+
+    def _is_resident_account(self):
+        user = request.env.user
+        return user._is_portal() and user.partner_id.is_resident
+
+    def _get_mandatory_fields(self):
+        if self._is_resident_account():
+            return ["phone"]
+        return super()._get_mandatory_fields()
+
+    def _get_optional_fields(self):
+        if self._is_resident_account():
+            # country_id: Odoo's validation reads it; never written (below)
+            return ["email", "country_id"]
+        return super()._get_optional_fields()
+
+    def details_form_validate(self, data, partner_creation=False):
+        if self._is_resident_account():
+            data.setdefault("country_id", "")
+        return super().details_form_validate(data, partner_creation=partner_creation)
+
+    def on_account_update(self, values, partner):
+        if self._is_resident_account():
+            # the register holds the address: the page changes phone and e-mail only
+            for key in ("country_id", "zip"):
+                values.pop(key, None)
+        return super().on_account_update(values, partner)

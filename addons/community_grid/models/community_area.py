@@ -57,6 +57,13 @@ class CommunityArea(models.Model):
         tracking=True,
     )
     parent_path = fields.Char(index=True)
+    in_my_territory = fields.Boolean(
+        compute="_compute_in_my_territory",
+        search="_search_in_my_territory",
+        string="In My Territory",
+        help="The area lies in (or is) one of the current user's work areas; "
+        "administrators have the whole territory. Reports on areas filter on it.",
+    )
     child_ids = fields.One2many("community.area", "parent_id", string="Sub-areas")
     child_count = fields.Integer(compute="_compute_child_count", string="Sub-area Count")
     district_id = fields.Many2one(
@@ -89,6 +96,25 @@ class CommunityArea(models.Model):
     _sql_constraints = [
         ("code_uniq", "unique(code)", "Another area already has this code."),
     ]
+
+    def _my_territory_domain(self):
+        user = self.env.user
+        if user.has_group("community_grid.group_admin") or user._is_superuser():
+            return []
+        return [("id", "child_of", user.community_area_ids.ids)]
+
+    def _compute_in_my_territory(self):
+        mine = self.search([*self._my_territory_domain(), ("id", "in", self.ids)])
+        for area in self:
+            area.in_my_territory = area in mine
+
+    def _search_in_my_territory(self, operator, value):
+        if operator not in ("=", "!="):
+            raise NotImplementedError(self.env._("Unsupported search on the territory."))
+        domain = self._my_territory_domain() or [(1, "=", 1)]
+        if (operator == "=") == bool(value):
+            return domain
+        return ["!", *domain]
 
     @api.depends("name", "parent_id.complete_name")
     def _compute_complete_name(self):

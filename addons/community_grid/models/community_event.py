@@ -22,7 +22,12 @@ class CommunityEvent(models.Model):
     # set when the record is made, never changed afterwards (community_guard)
 
     _guard_create_only = ("reporter_id", "reporter_type")
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "community.workflow.order.mixin",
+    ]
     _order = "priority desc, date_reported desc, id desc"
     _rec_names_search = ["name", "title"]
 
@@ -48,6 +53,7 @@ class CommunityEvent(models.Model):
             ("handled", "Handled"),
             ("closed", "Closed"),
         ],
+        string="Status",
         default="new",
         required=True,
         index=True,
@@ -61,6 +67,7 @@ class CommunityEvent(models.Model):
         required=True,
         index=True,
         ondelete="restrict",
+        default=lambda self: self._default_community_id(),
         domain="[('area_type', 'in', ('community', 'village'))]",
         tracking=True,
     )
@@ -69,6 +76,7 @@ class CommunityEvent(models.Model):
         "community.grid",
         index=True,
         ondelete="restrict",
+        default=lambda self: self._default_grid_id(),
         domain="[('community_id', '=', community_id)]",
         tracking=True,
     )
@@ -184,6 +192,38 @@ class CommunityEvent(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
+    def _default_grid_id(self):
+        """A grid worker reports from their own grid: their only grid is the
+        default (none when they work in several, or for the superuser)."""
+        Grid = self.env["community.grid"]
+        if self.env.su:
+            return Grid
+        uid = self.env.uid
+        grids = Grid.search(["|", ("worker_ids", "in", uid), ("leader_id", "=", uid)], limit=2)
+        return grids if len(grids) == 1 else Grid
+
+    @api.model
+    def _default_community_id(self):
+        """The community of the user's own grid, or their only community."""
+        grid = self._default_grid_id()
+        if grid:
+            return grid.community_id
+        if self.env.su:
+            return self.env["community.area"]
+        areas = self.env.user.community_area_ids.filtered(
+            lambda area: area.area_type in ("community", "village")
+        )
+        return areas if len(areas) == 1 else self.env["community.area"]
+
+    @api.depends("name", "title")
+    def _compute_display_name(self):
+        super()._compute_display_name()
+        for event in self:
+            if not event.name or event.name == "/":
+                # a report being typed has no reference yet: its title, not "/"
+                event.display_name = event.title or self.env._("New Event")
+
+    @api.model
     def _default_user_id(self):
         """A grid worker who records an event handles it; nobody else by default."""
         if not self.env.su and self.env.user.has_group("community_grid.group_grid_worker"):
@@ -203,7 +243,10 @@ class CommunityEvent(models.Model):
         soon = now + timedelta(hours=self._due_soon_hours())
         colours = {"on_time": 10, "due_soon": 2, "overdue": 1, "done": 0}
         for event in self:
-            if event.state in ("handled", "closed") or not event.deadline:
+            if not event.id and not event.deadline:
+                # a record being typed has no deadline yet, and no status
+                state = False
+            elif event.state in ("handled", "closed") or not event.deadline:
                 state = "done"
             elif event.deadline < now:
                 state = "overdue"
@@ -212,7 +255,7 @@ class CommunityEvent(models.Model):
             else:
                 state = "on_time"
             event.sla_state = state
-            event.color = colours[state]
+            event.color = colours.get(state, 0)
 
     def _search_sla_state(self, operator, value):
         if operator not in ("=", "!=", "in", "not in"):
@@ -614,6 +657,7 @@ class CommunityEventTask(models.Model):
     answer = fields.Text()
     state = fields.Selection(
         [("open", "Open"), ("answered", "Answered")],
+        string="Status",
         default="open",
         required=True,
         index=True,

@@ -47,6 +47,7 @@ class CommunityResidentClaim(models.Model):
     )
     state = fields.Selection(
         [("pending", "To Check"), ("confirmed", "Confirmed"), ("rejected", "Rejected")],
+        string="Status",
         default="pending",
         required=True,
         index=True,

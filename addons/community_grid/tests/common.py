@@ -318,3 +318,37 @@ class ParallelCase(TransactionCase):
         """``read(env)`` in a fresh transaction that sees what the race committed."""
         with self.registry.cursor() as cr:
             return read(api.Environment(cr, SUPERUSER_ID, {}))
+
+
+# The addons of the platform, whose fields and messages the words tests read.
+PLATFORM_MODULES = (
+    "community_grid",
+    "community_party",
+    "community_mediation",
+    "community_volunteer",
+)
+# A word of Latin letters in a message a Chinese office reads (references such
+# as "SJ2026…" or "TJ…" carry two letters and digits: they are not words).
+ASCII_WORD = r"(?<![A-Za-z0-9])[A-Za-z]{3,}(?![A-Za-z0-9])"
+
+
+def english_in_messages(messages):
+    """The (message id, text) of each message whose subject, body or tracked
+    values carry an English word."""
+    import re
+
+    from odoo.tools import html2plaintext
+
+    found = []
+    for message in messages:
+        texts = [message.subject or "", html2plaintext(message.body or "")]
+        for tracking in message.sudo().tracking_value_ids:
+            texts += [
+                tracking.field_id.with_context(lang="zh_CN").field_description or "",
+                tracking.old_value_char or "",
+                tracking.new_value_char or "",
+            ]
+        for text in texts:
+            if re.search(ASCII_WORD, text):
+                found.append((message.id, text))
+    return found

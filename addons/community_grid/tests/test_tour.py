@@ -43,3 +43,18 @@ class TestClickEverywhere(HttpCase):
             timeout=900,
             success_signal="clickbot test succeeded",
         )
+
+
+@tagged("post_install", "-at_install")
+class TestPhoneTour(HttpCase):
+    """A grid worker on a phone (the demo data's 网格员)."""
+
+    browser_size = "375x667"
+    touch_enabled = True
+
+    def test_grid_worker_lands_on_work_and_reads_cards(self):
+        worker = self.env.ref("community_grid.user_grid_worker_demo")
+        worker.lang = "zh_CN"
+        home = self.env.ref("community_grid.community_event_action_my_work")
+        self.assertEqual(worker.action_id.id, home.id)
+        self.start_tour("/odoo", "community_grid_worker_phone_tour", login=worker.login)

@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.community_grid.tools import community_lang
+
 # Parties may apply to the court for judicial confirmation (司法确认) within
 # 30 days of the agreement taking effect (人民调解法 art. 33).
 COURT_CONFIRMATION_DAYS = 30
@@ -38,6 +40,7 @@ class MediationAgreement(models.Model):
     name = fields.Char(compute="_compute_name", store=True)
     state = fields.Selection(
         [("draft", "Draft"), ("issued", "Issued"), ("superseded", "Superseded")],
+        string="Status",
         required=True,
         default="draft",
         index=True,
@@ -90,8 +93,11 @@ class MediationAgreement(models.Model):
 
     @api.depends("case_id.name", "version")
     def _compute_name(self):
+        # the title is stored once and read by everyone: in the communities'
+        # language, whoever creates the agreement
+        env = self.with_context(lang=community_lang(self.env)).env
         for agreement in self:
-            agreement.name = self.env._(
+            agreement.name = env._(
                 "%(case)s Agreement v%(version)s",
                 case=agreement.case_id.name or "",
                 version=agreement.version,

@@ -1,6 +1,7 @@
 import io
 
 import xlsxwriter
+from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -40,7 +41,12 @@ class MediationCase(models.Model):
     _guard_writable = {
         "risk_level": "the mediator's assessment of the dispute, kept up to date in the form"
     }
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "community.workflow.order.mixin",
+    ]
     _order = "date_registered desc, id desc"
 
     name = fields.Char(
@@ -635,6 +641,31 @@ class MediationCaseParty(models.Model):
         compute="_compute_phone", store=True, readonly=False, precompute=True, string="Contact"
     )
     community_id = fields.Many2one(related="case_id.community_id", store=True, index=True)
+    # the identity a 人民调解协议书 states for each party, from the register
+    gender = fields.Selection([("male", "Male"), ("female", "Female")], compute="_compute_identity")
+    age = fields.Integer(compute="_compute_identity")
+    address = fields.Char(compute="_compute_identity")
+    id_number_shown = fields.Char(
+        string="ID Number",
+        compute="_compute_identity",
+        help="In full for the case's mediators and the community staff, masked for others.",
+    )
+
+    @api.depends("partner_id")
+    @api.depends_context("uid")
+    def _compute_identity(self):
+        user = self.env.user
+        staff = self.env.su or user.has_group("community_grid.group_community_staff")
+        today = fields.Date.context_today(self)
+        for party in self:
+            # read from the register after deciding what this reader sees
+            partner = party.partner_id.sudo()
+            case = party.case_id.sudo()
+            full = staff or user in (case.user_id | case.second_user_id)
+            party.gender = partner.gender
+            party.age = relativedelta(today, partner.birth_date).years if partner.birth_date else 0
+            party.address = partner.household_id.name or partner.street or False
+            party.id_number_shown = partner.id_number if full else partner.id_number_masked
 
     @api.depends("partner_id")
     def _compute_name(self):

@@ -31,6 +31,7 @@ class MediationScreening(models.Model):
     date_end = fields.Date()
     state = fields.Selection(
         [("draft", "Planned"), ("ongoing", "Ongoing"), ("done", "Done")],
+        string="Status",
         required=True,
         default="draft",
         tracking=True,

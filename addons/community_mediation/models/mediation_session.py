@@ -26,6 +26,7 @@ class MediationSession(models.Model):
     stop = fields.Datetime(string="End", required=True, index=True, tracking=True)
     state = fields.Selection(
         [("planned", "Planned"), ("done", "Held"), ("cancelled", "Cancelled")],
+        string="Status",
         required=True,
         default="planned",
         index=True,

@@ -56,6 +56,7 @@ class CommunityMeeting(models.Model):
     )
     state = fields.Selection(
         [("planned", "Planned"), ("done", "Held"), ("cancelled", "Cancelled")],
+        string="Status",
         required=True,
         default="planned",
         index=True,
@@ -107,6 +108,7 @@ class CommunityMeetingResolution(models.Model):
     date_deadline = fields.Date(string="Deadline", required=True)
     state = fields.Selection(
         [("open", "Open"), ("done", "Done")],
+        string="Status",
         required=True,
         default="open",
         tracking=True,

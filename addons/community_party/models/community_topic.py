@@ -42,6 +42,7 @@ class CommunityTopic(models.Model):
             ("discussed", "Discussed"),
             ("rejected", "Not Taken Up"),
         ],
+        string="Status",
         required=True,
         default="proposed",
         index=True,

@@ -36,6 +36,7 @@ class PartyServiceNeed(models.Model):
     hours_done = fields.Float(compute="_compute_hours_done", digits=(16, 1))
     state = fields.Selection(
         [("open", "Open"), ("closed", "Closed")],
+        string="Status",
         required=True,
         default="open",
         index=True,

@@ -21,7 +21,7 @@ class VolunteerActivity(models.Model):
     # free input although the name looks like a figure (community_guard)
 
     _guard_writable = {"cancel_deadline_hours": "the organiser's cancellation window"}
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "community.workflow.order.mixin"]
     _order = "date_start desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
@@ -83,6 +83,7 @@ class VolunteerActivity(models.Model):
             ("done", "Done"),
             ("cancelled", "Cancelled"),
         ],
+        string="Status",
         default="draft",
         required=True,
         index=True,

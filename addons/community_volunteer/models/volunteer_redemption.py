@@ -33,6 +33,7 @@ class VolunteerRedemption(models.Model):
     date = fields.Datetime(default=fields.Datetime.now, required=True, readonly=True, index=True)
     state = fields.Selection(
         [("redeemed", "To Hand Out"), ("delivered", "Handed Out"), ("cancelled", "Cancelled")],
+        string="Status",
         default="redeemed",
         required=True,
         index=True,

@@ -52,6 +52,7 @@ class VolunteerRegistration(models.Model):
             ("attended", "Checked In"),
             ("cancelled", "Cancelled"),
         ],
+        string="Status",
         default="registered",
         required=True,
         index=True,
