@@ -32,11 +32,12 @@ def test_conf():
     return conf
 
 
-@pytest.fixture(scope="session")
-def server(test_conf):
-    """The real Odoo server on a free port, started the way `make run` starts it."""
+@contextlib.contextmanager
+def running_server(test_conf, log_name="test-server.log", extra_args=()):
+    """The real Odoo server on a free port, started the way `make run` starts
+    it; yields its base URL and stops it afterwards."""
     port = free_port()
-    log = ROOT / ".local" / "test-server.log"
+    log = ROOT / ".local" / log_name
     db = os.environ["COMMUNITY_TEST_DB"]
     proc = subprocess.Popen(
         [
@@ -49,6 +50,7 @@ def server(test_conf):
             db,
             f"--http-port={port}",
             f"--logfile={log}",
+            *extra_args,
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -66,6 +68,15 @@ def server(test_conf):
     else:
         proc.kill()
         pytest.fail(f"Odoo did not answer on {base}; see {log}")
-    yield base
-    proc.terminate()
-    proc.wait(timeout=30)
+    try:
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="session")
+def server(test_conf):
+    """The real Odoo server on a free port, started the way `make run` starts it."""
+    with running_server(test_conf) as base:
+        yield base
