@@ -60,7 +60,6 @@ class CommunityArea(models.Model):
     in_my_territory = fields.Boolean(
         compute="_compute_in_my_territory",
         search="_search_in_my_territory",
-        string="In My Territory",
         help="The area lies in (or is) one of the current user's work areas; "
         "administrators have the whole territory. Reports on areas filter on it.",
     )

@@ -217,11 +217,12 @@ class CommunityEvent(models.Model):
 
     @api.depends("name", "title")
     def _compute_display_name(self):
-        super()._compute_display_name()
+        res = super()._compute_display_name()
         for event in self:
             if not event.name or event.name == "/":
                 # a report being typed has no reference yet: its title, not "/"
                 event.display_name = event.title or self.env._("New Event")
+        return res
 
     @api.model
     def _default_user_id(self):

@@ -335,8 +335,6 @@ ASCII_WORD = r"(?<![A-Za-z0-9])[A-Za-z]{3,}(?![A-Za-z0-9])"
 def english_in_messages(messages):
     """The (message id, text) of each message whose subject, body or tracked
     values carry an English word."""
-    import re
-
     from odoo.tools import html2plaintext
 
     found = []
