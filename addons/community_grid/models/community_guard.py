@@ -140,7 +140,7 @@ def _refuse(model, names):
         model.env._(
             "These fields of %(model)s change only through the record's own actions and "
             "cannot be set directly: %(fields)s.",
-            model=model._description,
+            model=model.env["ir.model"].sudo()._get(model._name).name or model._description,
             fields=labels,
         )
     )
